@@ -1,0 +1,88 @@
+"""The access rules, in one place (DESIGN.md "Access").
+
+Views, the Django admin and the journey state machine all ask these rules, through Django's
+permission API (``user.has_perm("accounts.view_team", team)``) or by calling the predicates.
+Higher apps add their own permissions in their ``rules.py`` built from the predicates here, so that
+the rules about roles and organisations are written once.
+
+``rules.apps.AutodiscoverRulesConfig`` imports every app's ``rules.py`` at start-up.
+"""
+
+import rules
+
+from .models import Role
+
+
+def _role_predicate(*roles: str):
+    name = "has_role:" + "|".join(roles)
+
+    @rules.predicate(name=name)
+    def predicate(user) -> bool:
+        return bool(user and user.is_authenticated and user.is_active and user.has_role(*roles))
+
+    return predicate
+
+
+is_social_worker = _role_predicate(Role.SOCIAL_WORKER)
+is_team_manager = _role_predicate(Role.TEAM_MANAGER)
+is_iro = _role_predicate(Role.IRO)
+is_nominated_officer = _role_predicate(Role.NOMINATED_OFFICER)
+is_agency_decision_maker = _role_predicate(Role.AGENCY_DECISION_MAKER)
+is_supervising_social_worker = _role_predicate(Role.SUPERVISING_SOCIAL_WORKER)
+is_family_time_worker = _role_predicate(Role.FAMILY_TIME_WORKER)
+is_org_admin = _role_predicate(Role.ADMIN)
+
+
+@rules.predicate
+def is_superuser(user) -> bool:
+    return bool(user and user.is_active and user.is_superuser)
+
+
+def organisation_id_of(obj) -> int | None:
+    """The organisation that an organisation, team, user or membership belongs to."""
+    from .models import Membership, Organisation
+
+    if isinstance(obj, Organisation):
+        return obj.pk
+    if isinstance(obj, Membership):
+        return obj.team.organisation_id
+    return getattr(obj, "organisation_id", None)
+
+
+@rules.predicate
+def in_same_organisation(user, obj) -> bool:
+    """The object belongs to the user's own organisation."""
+    if obj is None or not user.is_authenticated or user.organisation_id is None:
+        return False
+    return organisation_id_of(obj) == user.organisation_id
+
+
+@rules.predicate
+def own_organisation_or_list(user, obj) -> bool:
+    """Admin screens: the list (narrowed by the queryset) or a record of the own organisation."""
+    return obj is None or in_same_organisation(user, obj)
+
+
+can_administer = is_superuser | is_org_admin
+administers = is_superuser | (is_org_admin & own_organisation_or_list)
+
+# Teams: anyone in the organisation sees its teams; admins of the organisation manage them.
+rules.add_perm("accounts.view_team", administers | in_same_organisation)
+rules.add_perm("accounts.add_team", can_administer)
+rules.add_perm("accounts.change_team", administers)
+rules.add_perm("accounts.delete_team", is_superuser)
+
+# Users and memberships: an organisation's admin manages its own people; only a superuser
+# touches organisations themselves.
+for model in ("user", "membership"):
+    rules.add_perm(f"accounts.view_{model}", administers)
+    rules.add_perm(f"accounts.add_{model}", can_administer)
+    rules.add_perm(f"accounts.change_{model}", administers)
+rules.add_perm("accounts.delete_user", is_superuser)  # people are deactivated, not deleted
+rules.add_perm("accounts.delete_membership", administers)
+rules.add_perm("accounts.view_organisation", administers)
+rules.add_perm("accounts.add_organisation", is_superuser)
+rules.add_perm("accounts.change_organisation", is_superuser)
+rules.add_perm("accounts.delete_organisation", is_superuser)
+# The admin site's app index asks for this.
+rules.add_perm("accounts", can_administer)

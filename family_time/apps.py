@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class FamilyTimeConfig(AppConfig):
+    name = "family_time"
+    verbose_name = "Family time"

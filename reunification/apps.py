@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ReunificationConfig(AppConfig):
+    name = "reunification"
+    verbose_name = "Reunification"

@@ -1,0 +1,24 @@
+// Compile GOV.UK Frontend from its Sass with Dart Sass into static/build/ (not committed).
+// Arial only: no GDS Transport, no crown, no GOV.UK assets; the service is not on GOV.UK.
+import { mkdirSync, copyFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import * as sass from "sass";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, "..");
+const out = join(here, "build");
+mkdirSync(out, { recursive: true });
+
+const result = sass.compile(join(here, "scss", "app.scss"), {
+  loadPaths: [join(root, "node_modules")],
+  style: "compressed",
+  quietDeps: true,
+  silenceDeprecations: ["import", "global-builtin", "slash-div"],
+});
+writeFileSync(join(out, "app.css"), result.css);
+
+const govuk = join(root, "node_modules", "govuk-frontend", "dist", "govuk");
+copyFileSync(join(govuk, "all.bundle.js"), join(out, "govuk-frontend.js"));
+console.log(`static/build: app.css (${result.css.length} bytes), govuk-frontend.js`);

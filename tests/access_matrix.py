@@ -1,0 +1,73 @@
+"""The access matrix: every URL of the project × every role × own/other organisation → status.
+
+Each app adds its URLs here as it grows; ``tests/test_access_matrix.py`` runs every cell and
+fails when a URL pattern of the project is missing. Statuses:
+
+* ``anonymous`` is the signed-out visitor;
+* each role is a user holding only that role, in the organisation that owns the object
+  (``own``) or in another organisation (``other``);
+* ``superuser`` is a system administrator with no organisation.
+
+For a page that is not about one object, ``own`` and ``other`` expect the same. For an object
+page, a user of another organisation gets 404, never the object.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from accounts.models import Role
+
+ROLES = ["anonymous", *Role.values, "superuser"]
+SCOPES = ["own", "other"]
+
+
+@dataclass(frozen=True)
+class Page:
+    """Expected status by role; ``other`` overrides for users of another organisation."""
+
+    default: int
+    anonymous: int = 302
+    by_role: dict = field(default_factory=dict)
+    other: int | None = None  # object pages: status for users of another organisation
+    other_by_role: dict = field(default_factory=dict)
+    kwargs: Callable | None = None  # (world) -> URL kwargs, for object pages
+    method: str = "get"
+
+    def expected(self, role: str, scope: str) -> int:
+        if role == "anonymous":
+            return self.anonymous
+        if scope == "other" and role != "superuser":
+            if role in self.other_by_role:
+                return self.other_by_role[role]
+            if self.other is not None:
+                return self.other
+        return self.by_role.get(role, self.default)
+
+
+ADMIN_ONLY = {"admin": 200, "superuser": 200}
+
+MATRIX: dict[str, Page] = {
+    "accounts:home": Page(default=200),
+    "accounts:login": Page(default=302, anonymous=200),  # signed-in users go home
+    "accounts:logout": Page(default=302, anonymous=302, method="post"),
+    "accounts:team_list": Page(default=200),
+    "accounts:team_detail": Page(
+        default=200, other=404, kwargs=lambda world: {"pk": world.own_team.pk}
+    ),
+    "dashboards:healthz": Page(default=200, anonymous=200),
+    # The admin site sends non-staff to its own sign-in page.
+    "admin:index": Page(default=302, by_role=ADMIN_ONLY),
+    "admin:accounts_user_changelist": Page(default=302, by_role=ADMIN_ONLY),
+    "admin:accounts_team_change": Page(
+        default=302,
+        by_role=ADMIN_ONLY,
+        # another organisation's admin: the team is outside their list, so the admin
+        # redirects to its index with a "does not exist" message, showing nothing of it
+        other_by_role={"admin": 302},
+        kwargs=lambda world: {"object_id": world.own_team.pk},
+    ),
+}
+
+# Admin URLs the matrix leaves to Django's admin (its own permission checks, tested in
+# tests/accounts/test_admin.py): every other pattern under the "admin" namespace.
+ADMIN_NAMESPACE = "admin"

@@ -1,0 +1,54 @@
+"""The admin uses the same rules as the pages: an organisation's admin sees only its own people."""
+
+from django.urls import reverse
+
+from accounts.models import Role
+
+
+def test_org_admin_lists_only_their_own_organisations_users(
+    client_for, make_user, own_team, other_team
+):
+    admin_user = make_user(Role.ADMIN, team=own_team, username="admin.own")
+    make_user(Role.SOCIAL_WORKER, team=own_team, username="colleague.own")
+    make_user(Role.SOCIAL_WORKER, team=other_team, username="stranger.other")
+    page = client_for(admin_user).get(reverse("admin:accounts_user_changelist")).content.decode()
+    assert "colleague.own" in page
+    assert "stranger.other" not in page
+
+
+def test_org_admin_cannot_open_another_organisations_user(
+    client_for, make_user, own_team, other_team
+):
+    admin_user = make_user(Role.ADMIN, team=own_team)
+    stranger = make_user(Role.SOCIAL_WORKER, team=other_team, username="stranger.other")
+    response = client_for(admin_user).get(
+        reverse("admin:accounts_user_change", args=[stranger.pk]), follow=True
+    )
+    assert "stranger.other" not in response.content.decode().split("<h1")[-1]
+    assert response.redirect_chain[-1][0] == reverse("admin:index")
+
+
+def test_org_admin_cannot_change_organisations(client_for, make_user, own_team):
+    admin_user = make_user(Role.ADMIN, team=own_team)
+    response = client_for(admin_user).get(
+        reverse("admin:accounts_organisation_change", args=[own_team.organisation_id])
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert 'name="_save"' not in page  # view only
+
+
+def test_membership_in_another_organisations_team_is_refused_in_the_admin(
+    client_for, make_user, own_team, other_team, db
+):
+    from django.contrib.auth import get_user_model
+
+    superuser = get_user_model().objects.create_superuser("root", password="x" * 16)
+    user = make_user(team=own_team)
+    response = client_for(superuser).post(
+        reverse("admin:accounts_membership_add"),
+        {"user": user.pk, "team": other_team.pk, "role": Role.SOCIAL_WORKER},
+    )
+    assert response.status_code == 200
+    assert "Choose a team in the user&#x27;s own organisation" in response.content.decode()
+    assert not user.memberships.exists()

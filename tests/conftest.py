@@ -1,0 +1,81 @@
+"""Shared fixtures: two organisations, a user for every role in each, and a signed-in client."""
+
+import pytest
+from django.test import Client
+
+from accounts.models import Role
+from tests.accounts.factories import OrganisationFactory, TeamFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hasher(settings):
+    # Hashing cost is not what these tests are about; PBKDF2 would dominate the run time.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def own_org(db):
+    return OrganisationFactory(name="Northmoor Council", code="901")
+
+
+@pytest.fixture
+def other_org(db):
+    return OrganisationFactory(name="Eastbridge Borough Council", code="902")
+
+
+@pytest.fixture
+def own_team(own_org):
+    return TeamFactory(organisation=own_org, name="Early Permanence Team")
+
+
+@pytest.fixture
+def other_team(other_org):
+    return TeamFactory(organisation=other_org, name="Children in Care Team")
+
+
+@pytest.fixture
+def make_user(db):
+    """make_user(role, organisation=..., team=...) → a user holding that role."""
+
+    def make(role: Role | None = None, *, organisation=None, team=None, **kwargs):
+        if team is not None:
+            organisation = team.organisation
+        organisation = organisation or OrganisationFactory()
+        user = UserFactory(organisation=organisation, **kwargs)
+        if role:
+            from accounts.services import membership_grant
+
+            membership_grant(
+                user=user, team=team or TeamFactory(organisation=organisation), role=role
+            )
+        return user
+
+    return make
+
+
+@pytest.fixture
+def social_worker(make_user, own_team):
+    return make_user(Role.SOCIAL_WORKER, team=own_team, username="sw.own")
+
+
+@pytest.fixture
+def client_for():
+    """client_for(user) → a test client signed in as that user."""
+
+    def make(user) -> Client:
+        client = Client()
+        client.force_login(user)
+        return client
+
+    return make
+
+
+def pytest_configure(config):
+    from django.conf import settings
+
+    engine = settings.DATABASES["default"]["ENGINE"]
+    if "postgresql" not in engine:
+        raise pytest.UsageError(
+            "The tests run against PostgreSQL: use `make test` (it starts a throwaway PostgreSQL "
+            "and Redis), or set DATABASE_URL and CELERY_BROKER_URL to your own."
+        )

@@ -1,0 +1,92 @@
+"""Run every cell of the access matrix, and fail when a URL of the project is not in it."""
+
+from dataclasses import dataclass
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from accounts.models import Organisation, Role, Team
+from tests.access_matrix import ADMIN_NAMESPACE, MATRIX, ROLES, SCOPES
+from tests.accounts.factories import OrganisationFactory, TeamFactory, UserFactory
+
+
+@dataclass
+class World:
+    own_org: Organisation
+    other_org: Organisation
+    own_team: Team
+    other_team: Team
+
+
+@pytest.fixture
+def world(db):
+    own_org = OrganisationFactory(name="Northmoor Council", code="901")
+    other_org = OrganisationFactory(name="Eastbridge Borough Council", code="902")
+    return World(
+        own_org=own_org,
+        other_org=other_org,
+        own_team=TeamFactory(organisation=own_org),
+        other_team=TeamFactory(organisation=other_org),
+    )
+
+
+def _user_for(world: World, role: str, scope: str):
+    if role == "superuser":
+        return UserFactory(organisation=None, is_superuser=True, is_staff=True)
+    team = world.own_team if scope == "own" else world.other_team
+    return UserFactory(organisation=team.organisation, role=Role(role), role__team=team)
+
+
+def _named_patterns(resolver=None, namespace=None):
+    """Every (full name, pattern) of the project's URLconf, each tagged with its namespace."""
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            inner = entry.namespace or namespace
+            if namespace and entry.namespace:
+                inner = f"{namespace}:{entry.namespace}"
+            yield from _named_patterns(entry, inner)
+        elif isinstance(entry, URLPattern):
+            name = f"{namespace}:{entry.name}" if namespace and entry.name else entry.name
+            entry.ep_namespace = namespace
+            yield name, entry
+
+
+def _in_admin(pattern) -> bool:
+    """Admin URLs beyond those listed in the matrix are left to the admin's own checks."""
+    return (pattern.ep_namespace or "").split(":")[0] == ADMIN_NAMESPACE
+
+
+CELLS = [(name, role, scope) for name in MATRIX for role in ROLES for scope in SCOPES]
+
+
+@pytest.mark.parametrize(("url_name", "role", "scope"), CELLS)
+def test_access(client, world, url_name, role, scope):
+    page = MATRIX[url_name]
+    url = reverse(url_name, kwargs=page.kwargs(world) if page.kwargs else None)
+    if role != "anonymous":
+        client.force_login(_user_for(world, role, scope))
+    response = getattr(client, page.method)(url)
+    expected = page.expected(role, scope)
+    assert response.status_code == expected, (
+        f"{url_name} as {role} ({scope} organisation): "
+        f"expected {expected}, got {response.status_code}"
+    )
+
+
+def test_every_url_of_the_project_is_in_the_matrix():
+    missing, unnamed = [], []
+    for name, pattern in _named_patterns():
+        if _in_admin(pattern):
+            continue  # the admin site's own patterns: Django's permission checks guard them
+        if name is None:
+            unnamed.append(str(pattern.pattern))
+        elif name not in MATRIX:
+            missing.append(name)
+    assert not unnamed, f"URL patterns without a name cannot be in the access matrix: {unnamed}"
+    assert not missing, f"add these URLs to tests/access_matrix.py: {sorted(missing)}"
+
+
+def test_matrix_names_only_urls_that_exist():
+    names = {name for name, _ in _named_patterns()}
+    assert set(MATRIX) <= names, sorted(set(MATRIX) - names)
