@@ -4,3 +4,13 @@ from django.apps import AppConfig
 class ChildrenConfig(AppConfig):
     name = "children"
     verbose_name = "Children"
+
+    def ready(self):
+        from accounts import navigation
+
+        from . import chronology  # noqa: F401 - registers the child's own chronology sources
+        from .rules import works_with_children
+
+        navigation.register(
+            navigation.NavItem("Children", "children:list", works_with_children.test, order=10)
+        )

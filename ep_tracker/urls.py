@@ -9,6 +9,7 @@ admin.site.index_title = "Configuration"
 
 urlpatterns = [
     path("", include("accounts.urls")),
+    path("", include("children.urls")),
     path("", include("dashboards.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -68,6 +68,32 @@ MATRIX: dict[str, Page] = {
     ),
 }
 
+# --- children ------------------------------------------------------------------------------
+# Case roles of the responsible authority see the child; users of another organisation, users
+# who only administer the service and system superusers get 404 (the child does not exist for
+# them). Only social workers and team managers change the record (403 for other case roles).
+NOT_CASE = {"admin": 404, "superuser": 404}
+EDITORS = {"social_worker": 200, "team_manager": 200, **NOT_CASE}
+
+
+def child_page(default=200, by_role=None, kwargs=lambda world: {"pk": world.own_child.pk}):
+    return Page(default=default, by_role=by_role or NOT_CASE, other=404, kwargs=kwargs)
+
+
+MATRIX.update(
+    {
+        "children:list": Page(default=200, by_role={"admin": 403, "superuser": 403}),
+        "children:create": Page(default=403, by_role={"social_worker": 200, "team_manager": 200}),
+        "children:record": child_page(),
+        "children:edit": child_page(default=403, by_role=EDITORS),
+        "children:birth": child_page(
+            default=403, by_role=EDITORS, kwargs=lambda world: {"pk": world.own_unborn.pk}
+        ),
+        "children:chronology": child_page(),
+        "children:chronology_csv": child_page(),
+    }
+)
+
 # Admin URLs the matrix leaves to Django's admin (its own permission checks, tested in
 # tests/accounts/test_admin.py): every other pattern under the "admin" namespace.
 ADMIN_NAMESPACE = "admin"

@@ -6,8 +6,10 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.models import Organisation, Role, Team
+from children.models import Child
 from tests.access_matrix import ADMIN_NAMESPACE, MATRIX, ROLES, SCOPES
 from tests.accounts.factories import OrganisationFactory, TeamFactory, UserFactory
+from tests.children.factories import ChildFactory, UnbornChildFactory
 
 
 @dataclass
@@ -16,17 +18,22 @@ class World:
     other_org: Organisation
     own_team: Team
     other_team: Team
+    own_child: Child
+    own_unborn: Child
 
 
 @pytest.fixture
 def world(db):
     own_org = OrganisationFactory(name="Northmoor Council", code="901")
     other_org = OrganisationFactory(name="Eastbridge Borough Council", code="902")
+    own_team = TeamFactory(organisation=own_org)
     return World(
         own_org=own_org,
         other_org=other_org,
-        own_team=TeamFactory(organisation=own_org),
+        own_team=own_team,
         other_team=TeamFactory(organisation=other_org),
+        own_child=ChildFactory(responsible_authority=own_org, team=own_team),
+        own_unborn=UnbornChildFactory(responsible_authority=own_org, team=own_team),
     )
 
 

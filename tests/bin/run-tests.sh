@@ -36,6 +36,7 @@ as_pg "$pg_bin/pg_ctl" -D "$work/pg" -l "$work/sock/pg.log" -w -t 60 start -o \
   "-p $pg_port -k $work/sock -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" >/dev/null
 redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no \
   --daemonize yes --pidfile "$work/redis.pid" --logfile "$work/redis.log" --dir "$work"
+"$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres ep_tracker
 for _ in $(seq 50); do redis-cli -p "$redis_port" ping >/dev/null 2>&1 && break; sleep 0.1; done
 
 export DATABASE_URL="postgres://postgres@127.0.0.1:$pg_port/ep_tracker"

@@ -1,0 +1,66 @@
+"""GOV.UK Frontend form helpers shared by every app: date inputs and GOV.UK error wording."""
+
+from datetime import date
+
+from crispy_forms_gds.fields import DateInputField
+from crispy_forms_gds.helper import FormHelper
+from django import forms
+from django.core.exceptions import ValidationError
+
+
+class GovDateField(DateInputField):
+    """A day/month/year date input whose errors name the date ("Enter the date of the hearing").
+
+    ``noun`` completes "the date of …" / "… must be a real date", e.g. ``noun="the hearing"``.
+    """
+
+    def __init__(self, *, noun: str, label: str | None = None, **kwargs):
+        self.noun = noun
+        what = f"the date of {noun}" if not noun.startswith("the date") else noun
+        subject = what.removeprefix("the ")
+        subject = subject[0].upper() + subject[1:]
+        kwargs.setdefault("label", label or subject)
+        kwargs.setdefault("help_text", "For example, 27 3 2026")
+        kwargs.setdefault("require_all_fields", False)
+        super().__init__(**kwargs)
+        self.error_messages["required"] = f"Enter {what}"
+        self.error_messages["incomplete"] = f"Enter {what}"
+        day, month, year = self.fields
+        for part, field in (("day", day), ("month", month), ("year", year)):
+            field.error_messages["incomplete"] = f"{subject} must include a {part}"
+            field.validators[0].message = f"{subject} must be a real date"
+        self._real_date = f"{subject} must be a real date"
+        self._subject = subject
+
+    def compress(self, data_list):
+        try:
+            return super().compress(data_list)
+        except ValidationError as error:
+            raise ValidationError(self._real_date, code="invalid") from error
+
+    def clean(self, value):
+        result = super().clean(value)
+        if isinstance(result, date) and not (1900 <= result.year <= 2200):
+            raise ValidationError(f"{self._subject} must be a real date", code="invalid")
+        return result
+
+
+class GovFormMixin:
+    """Render with crispy-forms-gds; the page template draws the <form> tag and the buttons."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper(self)
+        self.helper.form_tag = False
+        for field in self.fields.values():
+            if isinstance(field.widget, forms.Textarea):
+                field.widget.attrs.setdefault("rows", 4)
+
+
+def attach_model_errors(form: forms.BaseForm, error: ValidationError) -> None:
+    """Put a model's ValidationError on the form fields it names (or the form as a whole)."""
+    if hasattr(error, "error_dict"):
+        for field, messages in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, messages)
+    else:
+        form.add_error(None, error.messages)

@@ -1,0 +1,3 @@
+from .child import BirthForm, ChildFilterForm, ChildForm
+
+__all__ = ["BirthForm", "ChildFilterForm", "ChildForm"]

@@ -1,0 +1,134 @@
+from django import forms
+
+from accounts.govuk import GovDateField, GovFormMixin
+from accounts.models import Role, Team, User
+
+from ..models import Child, Route, Sex
+
+
+def _people(organisation_id: int, role: str):
+    return User.objects.filter(
+        organisation_id=organisation_id, memberships__role=role, is_active=True
+    ).distinct()
+
+
+class ChildForm(GovFormMixin, forms.ModelForm):
+    """Identify a child for early permanence, or change their details and allocation."""
+
+    expected_delivery_date = GovDateField(
+        noun="the expected date of delivery",
+        label="Expected date of delivery (for an unborn baby)",
+        required=False,
+    )
+    date_of_birth = GovDateField(
+        noun="birth", label="Date of birth (leave blank for an unborn baby)", required=False
+    )
+    looked_after_on = GovDateField(
+        noun="becoming looked after", label="Date became looked after", required=False
+    )
+    identified_on = GovDateField(
+        noun="identification for early permanence", label="Date identified for early permanence"
+    )
+
+    class Meta:
+        model = Child
+        fields = [
+            "legal_name",
+            "known_as",
+            "expected_delivery_date",
+            "date_of_birth",
+            "sex",
+            "ethnicity",
+            "religion",
+            "first_language",
+            "disability",
+            "health_needs",
+            "la_child_id",
+            "route",
+            "identified_on",
+            "looked_after_on",
+            "legal_status",
+            "team",
+            "social_worker",
+            "iro",
+            "referred_to",
+            "sibling_group",
+        ]
+        error_messages = {
+            "legal_name": {"required": "Enter the child's legal name"},
+            "la_child_id": {"required": "Enter the local authority child ID"},
+            "route": {"required": "Select the route into early permanence"},
+            "team": {"required": "Select the team responsible for the child"},
+        }
+        widgets = {"route": forms.RadioSelect}
+
+    def __init__(self, *args, organisation_id: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisation_id = organisation_id
+        self.fields["team"].queryset = Team.objects.filter(organisation_id=organisation_id)
+        self.fields["social_worker"].queryset = _people(organisation_id, Role.SOCIAL_WORKER)
+        self.fields["iro"].queryset = _people(organisation_id, Role.IRO)
+        self.fields["referred_to"].queryset = self.fields["referred_to"].queryset.exclude(
+            kind="la"
+        )
+        self.fields["sibling_group"].queryset = self.fields["sibling_group"].queryset.filter(
+            responsible_authority_id=organisation_id
+        )
+        self.fields["route"].choices = Route.choices
+        self.fields["sex"].choices = [("", "Not known yet"), *Sex.choices]
+        self.fields[
+            "legal_name"
+        ].help_text = (
+            "For an unborn baby, how the family is referred to, e.g. 'Unborn baby of A. Parent'"
+        )
+
+    def clean_la_child_id(self):
+        value = self.cleaned_data["la_child_id"].strip()
+        clash = Child.objects.filter(
+            responsible_authority_id=self.organisation_id, la_child_id__iexact=value
+        ).exclude(pk=self.instance.pk)
+        if clash.exists():
+            raise forms.ValidationError("Another child already has this local authority child ID")
+        return value
+
+
+class BirthForm(GovFormMixin, forms.Form):
+    date_of_birth = GovDateField(noun="birth")
+    sex = forms.ChoiceField(
+        choices=[("", "Not known yet"), *Sex.choices], required=False, widget=forms.RadioSelect
+    )
+    legal_name = forms.CharField(
+        label="Legal name, if it has been registered", required=False, max_length=200
+    )
+
+
+class ChildFilterForm(forms.Form):
+    """The children list's search and filters (GET; every field optional)."""
+
+    q = forms.CharField(label="Search by name or child ID", required=False)
+    scope = forms.ChoiceField(
+        label="Show",
+        choices=[
+            ("mine", "My caseload"),
+            ("team", "My teams' children"),
+            ("all", "All I can see"),
+        ],
+        required=False,
+    )
+    route = forms.ChoiceField(
+        label="Route", choices=[("", "Any route"), *Route.choices], required=False
+    )
+    team = forms.ModelChoiceField(
+        label="Team", queryset=Team.objects.none(), required=False, empty_label="Any team"
+    )
+    worker = forms.ModelChoiceField(
+        label="Social worker",
+        queryset=User.objects.none(),
+        required=False,
+        empty_label="Any social worker",
+    )
+
+    def __init__(self, *args, organisation_id: int | None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["team"].queryset = Team.objects.filter(organisation_id=organisation_id)
+        self.fields["worker"].queryset = _people(organisation_id, Role.SOCIAL_WORKER)

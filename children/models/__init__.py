@@ -1,0 +1,71 @@
+"""The child's record, split by concept (a module past ~400 lines becomes a package)."""
+
+from .child import Child, ChildAccessLog, SiblingGroup, SiblingPlacement
+from .codes import Ethnicity, LegalStatus, Route, Sex, YesNoUnknown
+from .court import (
+    STATUTORY_WEEKS,
+    ConsentStatus,
+    CourtOrder,
+    Direction,
+    Extension,
+    Hearing,
+    HearingKind,
+    OrderKind,
+    PreProceedings,
+    Proceedings,
+    Section19Consent,
+)
+from .family import (
+    PARENT_RELATIONSHIPS,
+    FamilyMember,
+    PaternityResult,
+    PaternityTest,
+    Relationship,
+    ViabilityAssessment,
+    ViabilityOutcome,
+)
+from .notes import CaseNote, NoteKind
+from .plan import PlanningMeeting, PrimaryPlan, TwinTrackPlan
+from .reviews import EscalationStage, IROConcern, LookedAfterReview
+from .standards import ChildStandardRecord, PracticeStandardItem, StandardItemAppliesTo
+
+__all__ = [
+    "PARENT_RELATIONSHIPS",
+    "STATUTORY_WEEKS",
+    "CaseNote",
+    "Child",
+    "ChildAccessLog",
+    "ChildStandardRecord",
+    "ConsentStatus",
+    "CourtOrder",
+    "Direction",
+    "EscalationStage",
+    "Ethnicity",
+    "Extension",
+    "FamilyMember",
+    "Hearing",
+    "HearingKind",
+    "IROConcern",
+    "LegalStatus",
+    "LookedAfterReview",
+    "NoteKind",
+    "OrderKind",
+    "PaternityResult",
+    "PaternityTest",
+    "PlanningMeeting",
+    "PracticeStandardItem",
+    "PreProceedings",
+    "PrimaryPlan",
+    "Proceedings",
+    "Relationship",
+    "Route",
+    "Section19Consent",
+    "Sex",
+    "SiblingGroup",
+    "SiblingPlacement",
+    "StandardItemAppliesTo",
+    "TwinTrackPlan",
+    "ViabilityAssessment",
+    "ViabilityOutcome",
+    "YesNoUnknown",
+]

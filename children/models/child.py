@@ -1,0 +1,245 @@
+"""The child: identity, legal status, who is responsible and allocated, and sibling links."""
+
+from datetime import date
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from accounts.models import Organisation, Team, TimeStampedModel
+
+from .codes import Ethnicity, LegalStatus, Route, Sex, YesNoUnknown
+
+MAX_MONTHS_TO_DELIVERY = 10
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day of the month ``months`` later (the last day where the month is shorter)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            return day.replace(year=year, month=month, day=candidate)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+class SiblingPlacement(models.TextChoices):
+    TOGETHER = "together", "Placed together"
+    APART = "apart", "Placed apart"
+    PARTLY = "partly", "Some together, some apart"
+    NOT_DECIDED = "not_decided", "Not yet decided"
+
+
+class SiblingGroup(TimeStampedModel):
+    """Brothers and sisters known to the authority, and whether they are placed together."""
+
+    responsible_authority = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="sibling_groups"
+    )
+    name = models.CharField(
+        max_length=200, help_text="A label the team uses, e.g. the family's case reference."
+    )
+    placement = models.CharField(
+        max_length=20, choices=SiblingPlacement.choices, default=SiblingPlacement.NOT_DECIDED
+    )
+    reason = models.TextField(
+        blank=True, help_text="Why the siblings are placed together or apart."
+    )
+    other_siblings = models.TextField(
+        blank=True,
+        help_text="Brothers and sisters not in this service (their age, where they live).",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ChildQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(archived_at__isnull=True)
+
+
+class Child(TimeStampedModel):
+    """A child (or an unborn baby) considered for early permanence."""
+
+    # identity
+    legal_name = models.CharField(
+        max_length=200,
+        help_text="Full legal name. For an unborn baby, how the family is referred to "
+        "(e.g. 'Unborn baby of A. Parent').",
+    )
+    known_as = models.CharField(max_length=100, blank=True)
+    expected_delivery_date = models.DateField(null=True, blank=True)
+    date_of_birth = models.DateField(null=True, blank=True)
+    sex = models.CharField(max_length=1, choices=Sex.choices, blank=True)
+    ethnicity = models.CharField(max_length=4, choices=Ethnicity.choices, default=Ethnicity.NOBT)
+    religion = models.CharField(max_length=100, blank=True)
+    first_language = models.CharField(max_length=100, blank=True)
+    disability = models.CharField(
+        max_length=10, choices=YesNoUnknown.choices, default=YesNoUnknown.UNKNOWN
+    )
+    health_needs = models.TextField(
+        blank=True, help_text="Disability, health and developmental needs, now and anticipated."
+    )
+    la_child_id = models.CharField(
+        "local authority child ID",
+        max_length=50,
+        help_text="The ID in the case management system.",
+    )
+
+    # looked after
+    looked_after_on = models.DateField("date became looked after", null=True, blank=True)
+    legal_status = models.CharField(max_length=2, choices=LegalStatus.choices, blank=True)
+
+    # responsibility and allocation
+    responsible_authority = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="children",
+        limit_choices_to={"kind": "la"},
+    )
+    referred_to = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="referred_children",
+        null=True,
+        blank=True,
+        help_text="The regional or voluntary adoption agency the child is referred to.",
+    )
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="children")
+    social_worker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="allocated_children",
+        null=True,
+        blank=True,
+    )
+    iro = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="IRO",
+        on_delete=models.PROTECT,
+        related_name="reviewed_children",
+        null=True,
+        blank=True,
+    )
+    route = models.CharField("route into early permanence", max_length=20, choices=Route.choices)
+    identified_on = models.DateField(
+        "date identified for early permanence",
+        default=date.today,
+        help_text="When the child was first identified as someone who could benefit from EP.",
+    )
+
+    # siblings
+    sibling_group = models.ForeignKey(
+        SiblingGroup, on_delete=models.SET_NULL, null=True, blank=True, related_name="children"
+    )
+
+    # records are archived, never deleted (retention until the 75th birthday)
+    archived_at = models.DateTimeField(null=True, blank=True)
+    archived_reason = models.CharField(max_length=300, blank=True)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+    objects = ChildQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["legal_name"]
+        verbose_name_plural = "children"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(date_of_birth__isnull=False) | Q(expected_delivery_date__isnull=False),
+                name="child_has_birth_or_expected_date",
+            ),
+            models.UniqueConstraint(
+                fields=["responsible_authority", "la_child_id"],
+                name="child_id_unique_in_authority",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["responsible_authority", "legal_name"]),
+            models.Index(fields=["social_worker"]),
+            models.Index(fields=["team"]),
+            models.Index(fields=["referred_to"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        if self.known_as and self.known_as not in self.legal_name:
+            return f"{self.legal_name} ({self.known_as})"
+        return self.legal_name
+
+    @property
+    def is_unborn(self) -> bool:
+        return self.date_of_birth is None
+
+    @property
+    def organisation_id(self) -> int:
+        """The organisation that owns the record, for the access rules."""
+        return self.responsible_authority_id
+
+    def clean(self):
+        today = date.today()
+        errors = {}
+        if self.date_of_birth and self.date_of_birth > today:
+            errors["date_of_birth"] = "Date of birth must be today or in the past"
+        if self.date_of_birth is None and self.expected_delivery_date is None:
+            errors["expected_delivery_date"] = (
+                "Enter the expected date of delivery for an unborn baby, or the date of birth"
+            )
+        if (
+            self.expected_delivery_date
+            and self.date_of_birth is None
+            and self.expected_delivery_date > add_months(today, MAX_MONTHS_TO_DELIVERY)
+        ):
+            errors["expected_delivery_date"] = (
+                f"Expected date of delivery must be within {MAX_MONTHS_TO_DELIVERY} months "
+                "of today"
+            )
+        if self.looked_after_on:
+            if self.looked_after_on > today:
+                errors["looked_after_on"] = "Date became looked after must be today or in the past"
+            elif self.date_of_birth and self.looked_after_on < self.date_of_birth:
+                errors["looked_after_on"] = (
+                    "Date became looked after must be on or after the date of birth"
+                )
+            elif self.date_of_birth is None:
+                errors["looked_after_on"] = "An unborn baby cannot be looked after yet"
+        if self.identified_on and self.identified_on > today:
+            errors["identified_on"] = "Date identified must be today or in the past"
+        if errors:
+            raise ValidationError(errors)
+
+    def age_on(self, day: date) -> tuple[int, int] | None:
+        """(years, months) on a day, or None for an unborn child."""
+        if self.date_of_birth is None:
+            return None
+        months = (day.year - self.date_of_birth.year) * 12 + day.month - self.date_of_birth.month
+        if day.day < self.date_of_birth.day:
+            months -= 1
+        return divmod(max(months, 0), 12)
+
+
+class ChildAccessLog(models.Model):
+    """Every view of a child's record (special category data, UK GDPR accountability)."""
+
+    child = models.ForeignKey(Child, on_delete=models.PROTECT, related_name="access_log")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    viewed_at = models.DateTimeField(auto_now_add=True)
+    path = models.CharField(max_length=300)
+
+    class Meta:
+        ordering = ["-viewed_at"]
+        indexes = [models.Index(fields=["child", "-viewed_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} viewed child {self.child_id} at {self.viewed_at:%Y-%m-%d %H:%M}"

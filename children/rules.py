@@ -1,0 +1,62 @@
+"""Who may see and change a child's record. Built on the predicates of ``accounts.rules``.
+
+A user sees a child through a relationship: their local authority is responsible for the child,
+or their agency has the child referred to it. Users who only administer the service (the admin
+role) and system superusers do not read case records through the pages.
+"""
+
+import rules
+
+from accounts.models import Role
+from accounts.rules import is_iro, is_social_worker, is_team_manager
+
+CASE_ROLES = [r for r in Role.values if r != Role.ADMIN]
+
+
+@rules.predicate
+def works_with_children(user) -> bool:
+    return bool(user.is_authenticated and user.organisation_id and user.has_role(*CASE_ROLES))
+
+
+@rules.predicate
+def in_responsible_authority(user, child) -> bool:
+    return child is not None and user.organisation_id == child.responsible_authority_id
+
+
+@rules.predicate
+def in_referred_agency(user, child) -> bool:
+    return (
+        child is not None
+        and child.referred_to_id is not None
+        and user.organisation_id == child.referred_to_id
+    )
+
+
+@rules.predicate
+def in_case_team(user, child) -> bool:
+    """The child's own team, allocated social worker or IRO (for family contact details)."""
+    if child is None:
+        return False
+    if user.pk in (child.social_worker_id, child.iro_id):
+        return True
+    return user.memberships.filter(team_id=child.team_id).exists()
+
+
+can_view_child = works_with_children & (in_responsible_authority | in_referred_agency)
+case_worker = is_social_worker | is_team_manager
+edits_case = in_responsible_authority & case_worker
+
+rules.add_perm("children.view_child", can_view_child)
+rules.add_perm("children.add_child", works_with_children & case_worker)
+rules.add_perm("children.change_child", edits_case)
+rules.add_perm("children.view_family_contact_details", can_view_child & in_case_team)
+# looked-after reviews: the IRO records outcomes; the social worker and manager schedule
+rules.add_perm("children.record_review", in_responsible_authority & (is_iro | case_worker))
+rules.add_perm("children.raise_iro_concern", in_responsible_authority & is_iro)
+rules.add_perm(
+    "children.resolve_iro_concern", in_responsible_authority & (is_iro | is_team_manager)
+)
+rules.add_perm("children.add_case_note", in_responsible_authority & (is_iro | case_worker))
+
+# The Django admin for children's records uses Django's model permissions (superusers, or staff
+# given them explicitly): case data is not part of an organisation admin's job.

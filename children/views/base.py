@@ -1,0 +1,93 @@
+"""The pattern every page that adds or edits a record of a child follows.
+
+A subclass names its form, the permission, the record-page section it belongs to, and how to
+save (one service call). The base finds the child (404 for another organisation's), checks the
+rule (403), shows the form with an error summary, keeps what was typed, and turns a service's
+ValidationError into messages on the fields.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views import View
+
+from accounts.govuk import attach_model_errors
+
+from .. import selectors
+from ..services import can
+
+
+class ChildRecordFormView(View):
+    form_class = None
+    perm = "children.change_child"
+    title = ""
+    section = "details"  # the record page's section to return to
+    submit_label = "Save"
+    success_message = ""
+    template_name = "children/record_form.html"
+
+    # --- hooks -------------------------------------------------------------------------------
+    def get_instance(self):
+        """The record being edited, or None to add one (look it up scoped to self.child)."""
+        return None
+
+    def get_form_kwargs(self) -> dict:
+        return {}
+
+    def get_initial(self) -> dict:
+        return {}
+
+    def save(self, form):
+        """Call one service with the form's cleaned data; return the saved record."""
+        raise NotImplementedError
+
+    def get_title(self) -> str:
+        return self.title
+
+    def get_success_url(self) -> str:
+        return reverse("children:record", args=[self.child.pk]) + f"#{self.section}"
+
+    # --- the flow ----------------------------------------------------------------------------
+    def dispatch(self, request, *args, **kwargs):
+        self.child = selectors.child_for_user(user=request.user, pk=kwargs["pk"])
+        if not can(request.user, self.perm, self.child):
+            raise PermissionDenied
+        self.instance = self.get_instance()
+        return super().dispatch(request, *args, **kwargs)
+
+    def make_form(self, data=None):
+        kwargs = self.get_form_kwargs()
+        if (
+            self.instance is not None
+            and "instance" not in kwargs
+            and hasattr(self.form_class, "_meta")
+        ):
+            kwargs["instance"] = self.instance
+        return self.form_class(data=data, initial=self.get_initial(), **kwargs)
+
+    def render_form(self, form, status=200):
+        context = {
+            "child": self.child,
+            "form": form,
+            "title": self.get_title(),
+            "submit_label": self.submit_label,
+            "cancel_url": self.get_success_url(),
+        }
+        return render(self.request, self.template_name, context, status=status)
+
+    def get(self, request, *args, **kwargs):
+        return self.render_form(self.make_form())
+
+    def post(self, request, *args, **kwargs):
+        form = self.make_form(data=request.POST)
+        if form.is_valid():
+            try:
+                self.save(form)
+            except ValidationError as error:
+                attach_model_errors(form, error)
+            else:
+                if self.success_message:
+                    messages.success(request, self.success_message)
+                return redirect(self.get_success_url())
+        return self.render_form(form, status=200)
