@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from accounts.models import User
 
-from .models import Child, ChildAccessLog
+from ..models import Child, ChildAccessLog
 
 
 def can(user: User, perm: str, obj=None) -> bool:
