@@ -16,7 +16,8 @@ class GovDateField(DateInputField):
 
     def __init__(self, *, noun: str, label: str | None = None, **kwargs):
         self.noun = noun
-        what = f"the date of {noun}" if not noun.startswith("the date") else noun
+        # "the hearing" → "the date of the hearing"; "the expected date of delivery" stays
+        what = noun if "date" in noun else f"the date of {noun}"
         subject = what.removeprefix("the ")
         subject = subject[0].upper() + subject[1:]
         kwargs.setdefault("label", label or subject)

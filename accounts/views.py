@@ -1,3 +1,5 @@
+from datetime import date
+
 from django.contrib.auth import views as auth_views
 from django.shortcuts import get_object_or_404, render
 
@@ -52,7 +54,7 @@ def home(request):
     return render(
         request,
         "accounts/home.html",
-        {"roles": roles, "panels": panels_for(request.user)},
+        {"roles": roles, "panels": panels_for(request.user), "today": date.today()},
     )
 
 

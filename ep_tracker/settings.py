@@ -123,8 +123,11 @@ TEMPLATES = [
 
 # --- database ---
 VAR_DIR.mkdir(parents=True, exist_ok=True)
+# Production must name its PostgreSQL; only the embedded mode falls back to a SQLite file.
 DATABASES = {
-    "default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'ep_tracker.sqlite3'}")
+    "default": env.db_url("DATABASE_URL")
+    if PRODUCTION
+    else env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'ep_tracker.sqlite3'}")
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Web, worker and beat share one file in the embedded mode: WAL lets readers run beside the
@@ -231,7 +234,11 @@ FORMAT_MODULE_PATH = ["ep_tracker.formats"]
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env.str("DJANGO_STATIC_ROOT", default=str(VAR_DIR / "staticfiles")))
 # static/build holds the compiled GOV.UK Frontend (npm run build); it is not committed.
-STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_DIRS = [
+    ("build", BASE_DIR / "static" / "build"),
+    ("js", BASE_DIR / "static" / "js"),
+    ("images", BASE_DIR / "static" / "images"),
+]
 if not PRODUCTION:
     # Serve straight from the source folders (no collectstatic) in the embedded mode and tests.
     WHITENOISE_USE_FINDERS = True
@@ -271,7 +278,11 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="ep-tracker@localhost
 
 # --- Celery ---
 # Embedded default: kombu's filesystem transport under var/, so the worker and beat need no Redis.
-CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="filesystem://")
+CELERY_BROKER_URL = (
+    env.str("CELERY_BROKER_URL")
+    if PRODUCTION
+    else env.str("CELERY_BROKER_URL", default="filesystem://")
+)
 CELERY_BROKER_DIR = VAR_DIR / "celery-broker"
 if CELERY_BROKER_URL.startswith("filesystem://"):
     CELERY_BROKER_DIR.mkdir(parents=True, exist_ok=True)
@@ -280,6 +291,7 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "data_folder_in": str(CELERY_BROKER_DIR),
         "data_folder_out": str(CELERY_BROKER_DIR),
         "processed_folder": str(CELERY_BROKER_DIR / "processed"),
+        "control_folder": str(CELERY_BROKER_DIR / "control"),
         "store_processed": False,
     }
 else:
@@ -310,7 +322,9 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    # django-axes logs usernames and addresses of failed sign-ins at WARNING; its database tables
+    # keep the audit trail, so its log carries errors only.
+    "loggers": {"axes": {"level": "ERROR"}},
 }
 
 # --- demo data ---

@@ -1,7 +1,6 @@
 // Compile GOV.UK Frontend from its Sass with Dart Sass into static/build/ (not committed).
 // Arial only: no GDS Transport, no crown, no GOV.UK assets; the service is not on GOV.UK.
-import { mkdirSync, copyFileSync } from "node:fs";
-import { writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as sass from "sass";
@@ -20,5 +19,11 @@ const result = sass.compile(join(here, "scss", "app.scss"), {
 writeFileSync(join(out, "app.css"), result.css);
 
 const govuk = join(root, "node_modules", "govuk-frontend", "dist", "govuk");
-copyFileSync(join(govuk, "all.bundle.js"), join(out, "govuk-frontend.js"));
+// The bundle's source map is not shipped: drop its reference so collectstatic's manifest
+// (which follows sourceMappingURL) does not look for a file that is not there.
+const bundle = readFileSync(join(govuk, "all.bundle.js"), "utf8").replace(
+  /\n\/\/# sourceMappingURL=.*\s*$/,
+  "\n",
+);
+writeFileSync(join(out, "govuk-frontend.js"), bundle);
 console.log(`static/build: app.css (${result.css.length} bytes), govuk-frontend.js`);
