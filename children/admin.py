@@ -4,6 +4,11 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import models
+from .forms.family import (
+    FamilyMemberAdminForm,
+    PaternityTestAdminForm,
+    ViabilityAssessmentAdminForm,
+)
 
 
 class NoDeleteAdmin(SimpleHistoryAdmin):
@@ -56,6 +61,7 @@ class ChildAccessLogAdmin(admin.ModelAdmin):
 
 @admin.register(models.FamilyMember)
 class FamilyMemberAdmin(NoDeleteAdmin):
+    form = FamilyMemberAdminForm  # the rules the pages apply (children.services.family)
     list_display = ["name", "relationship", "child", "parental_responsibility"]
     list_filter = ["relationship", "parental_responsibility"]
     search_fields = ["name", "child__la_child_id"]
@@ -64,6 +70,7 @@ class FamilyMemberAdmin(NoDeleteAdmin):
 
 @admin.register(models.ViabilityAssessment)
 class ViabilityAssessmentAdmin(NoDeleteAdmin):
+    form = ViabilityAssessmentAdminForm
     list_display = ["family_member", "child", "requested_on", "due_on", "completed_on", "outcome"]
     list_filter = ["outcome"]
     raw_id_fields = ["child", "family_member"]
@@ -71,6 +78,7 @@ class ViabilityAssessmentAdmin(NoDeleteAdmin):
 
 @admin.register(models.PaternityTest)
 class PaternityTestAdmin(NoDeleteAdmin):
+    form = PaternityTestAdminForm
     list_display = ["alleged_father", "child", "requested_on", "result"]
     list_filter = ["result", "directed_by_court"]
     raw_id_fields = ["child", "alleged_father"]

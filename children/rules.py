@@ -49,6 +49,7 @@ edits_case = in_responsible_authority & case_worker
 rules.add_perm("children.view_child", can_view_child)
 rules.add_perm("children.add_child", works_with_children & case_worker)
 rules.add_perm("children.change_child", edits_case)
+rules.add_perm("children.archive_child", in_responsible_authority & is_team_manager)
 rules.add_perm("children.view_family_contact_details", can_view_child & in_case_team)
 # looked-after reviews: the IRO records outcomes; the social worker and manager schedule
 rules.add_perm("children.record_review", in_responsible_authority & (is_iro | case_worker))

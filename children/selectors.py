@@ -1,7 +1,7 @@
 """Reads of children's records for pages and reports, scoped to what the user may see."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.db.models import (
     OuterRef,
@@ -145,12 +145,12 @@ def format_age(child: Child, today: date) -> str:
     """'Unborn, due 14 March 2027', '6 weeks old', '5 months old', '1 year, 3 months old'."""
     if child.is_unborn:
         return f"Unborn, due {format_date(child.expected_delivery_date)}"
-    years, months = child.age_on(today)
-    if years == 0 and months == 0:
-        days = max((today - child.date_of_birth).days, 0)
-        if days < 14:
-            return f"{_plural(days, 'day')} old"
+    days = max((today - child.date_of_birth).days, 0)
+    if days < 14:
+        return f"{_plural(days, 'day')} old"
+    if days < 13 * 7:  # babies' ages are counted in weeks for their first three months
         return f"{_plural(days // 7, 'week')} old"
+    years, months = child.age_on(today)
     if years == 0:
         return f"{_plural(months, 'month')} old"
     if years < 2:
@@ -203,6 +203,19 @@ def child_summary(*, child: Child, today: date | None = None) -> ChildSummary:
     )
 
 
+def family_network_order():
+    """Parents first, then the wider family and connected people: the order of Relationship."""
+    from django.db.models import Case, IntegerField, Value, When
+
+    from .models import Relationship
+
+    return Case(
+        *(When(relationship=value, then=Value(i)) for i, value in enumerate(Relationship.values)),
+        default=Value(len(Relationship.values)),
+        output_field=IntegerField(),
+    )
+
+
 def child_with_records(*, user: User, pk: int) -> Child:
     """A child with every record the record page lists, each list loaded in one query."""
     from .models import (
@@ -231,7 +244,9 @@ def child_with_records(*, user: User, pk: int) -> Child:
             .prefetch_related(
                 Prefetch(
                     "family_members",
-                    queryset=FamilyMember.objects.filter(archived_at__isnull=True),
+                    queryset=FamilyMember.objects.filter(archived_at__isnull=True).order_by(
+                        family_network_order(), "name"
+                    ),
                 ),
                 Prefetch(
                     "viability_assessments",
@@ -257,7 +272,10 @@ def child_with_records(*, user: User, pk: int) -> Child:
                 ),
                 Prefetch("plans", queryset=TwinTrackPlan.objects.select_related("created_by")),
                 Prefetch("reviews", queryset=LookedAfterReview.objects.select_related("chair")),
-                Prefetch("iro_concerns", queryset=IROConcern.objects.select_related("review")),
+                Prefetch(
+                    "iro_concerns",
+                    queryset=IROConcern.objects.select_related("review", "created_by"),
+                ),
                 Prefetch("case_notes", queryset=CaseNote.objects.select_related("created_by")),
                 Prefetch(
                     "standard_records",
@@ -268,3 +286,112 @@ def child_with_records(*, user: User, pk: int) -> Child:
         )
     except Child.DoesNotExist as missing:
         raise Http404("No child found") from missing
+
+
+def home_panel(*, user: User, today: date | None = None) -> dict | None:
+    """The home page's view of a user's children: caseload, hearings and reviews due."""
+    if not works_with_children.test(user):
+        return None
+    today = today or date.today()
+    mine = children_visible_to(user=user).active().filter(Q(social_worker=user) | Q(iro=user))
+    hearings = (
+        Hearing.objects.filter(
+            proceedings__child__in=mine,
+            listed_on__gte=today,
+            listed_on__lte=today + timedelta(days=28),
+        )
+        .select_related("proceedings__child")
+        .order_by("listed_on")[:10]
+    )
+    reviews = (
+        LookedAfterReview.objects.filter(
+            child__in=mine, held_on__isnull=True, scheduled_on__lte=today + timedelta(days=28)
+        )
+        .select_related("child")
+        .order_by("scheduled_on")[:10]
+    )
+    return {"caseload": mine.count(), "hearings": list(hearings), "reviews": list(reviews)}
+
+
+# --- the practice standards checklist and the IRO's concerns ---------------------------------
+
+
+def standard_item_applies(item, child: Child) -> bool:
+    """Whether a checklist item applies to a child: items for every child; the pre-birth items
+    (e.g. 2.8) for a child identified before birth (the pre-birth route); the consensual items
+    (e.g. 2.9) for a relinquished baby."""
+    return item.applies_to in _standard_kinds_for(child)
+
+
+def _standard_kinds_for(child: Child) -> list[str]:
+    from .models import Route, StandardItemAppliesTo
+
+    kinds = [StandardItemAppliesTo.ALL]
+    if child.route == Route.PRE_BIRTH:
+        kinds.append(StandardItemAppliesTo.UNBORN)
+    if child.route == Route.RELINQUISHED:
+        kinds.append(StandardItemAppliesTo.CONSENSUAL)
+    return kinds
+
+
+def standard_items_for(*, child: Child) -> QuerySet:
+    """The active checklist items that apply to the child, in the checklist's order."""
+    from .models import PracticeStandardItem
+
+    return PracticeStandardItem.objects.filter(
+        active=True, applies_to__in=_standard_kinds_for(child)
+    ).order_by("order", "code")
+
+
+@dataclass(frozen=True)
+class StandardChecklist:
+    """(item, record or None) for every item that applies; iterating gives the pairs."""
+
+    rows: list
+    recorded: int
+    total: int
+
+    def __iter__(self):
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+def standard_checklist(*, child: Child) -> StandardChecklist:
+    """The child's checklist in two queries (one when the page prefetched the records)."""
+    from .models import ChildStandardRecord
+
+    if "standard_records" in getattr(child, "_prefetched_objects_cache", {}):
+        records = child.standard_records.all()
+    else:
+        records = ChildStandardRecord.objects.filter(child=child).select_related("created_by")
+    by_item = {record.item_id: record for record in records}
+    rows = [(item, by_item.get(item.pk)) for item in standard_items_for(child=child)]
+    return StandardChecklist(
+        rows=rows,
+        recorded=sum(1 for _, record in rows if record is not None),
+        total=len(rows),
+    )
+
+
+@dataclass(frozen=True)
+class ConcernLists:
+    open: list
+    resolved: list
+
+
+def iro_concerns_open_first(*, child: Child) -> ConcernLists:
+    """The IRO's concerns: open ones (newest first), then resolved ones (newest first)."""
+    from .models import IROConcern
+
+    if "iro_concerns" in getattr(child, "_prefetched_objects_cache", {}):
+        concerns = list(child.iro_concerns.all())
+    else:
+        concerns = list(
+            IROConcern.objects.filter(child=child).select_related("review", "created_by")
+        )
+    return ConcernLists(
+        open=[c for c in concerns if c.resolved_on is None],
+        resolved=[c for c in concerns if c.resolved_on is not None],
+    )

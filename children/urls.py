@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import child
+from .views import child, court, family, notes, plan, reviews, standards
 
 app_name = "children"
 
@@ -10,6 +10,137 @@ urlpatterns = [
     path("children/<int:pk>/", child.child_record, name="record"),
     path("children/<int:pk>/edit/", child.ChildEditView.as_view(), name="edit"),
     path("children/<int:pk>/birth/", child.ChildBirthView.as_view(), name="birth"),
+    # the birth family network
+    path(
+        "children/<int:pk>/family/members/new/",
+        family.FamilyMemberAddView.as_view(),
+        name="family_member_add",
+    ),
+    path(
+        "children/<int:pk>/family/members/<int:member_pk>/edit/",
+        family.FamilyMemberEditView.as_view(),
+        name="family_member_edit",
+    ),
+    path(
+        "children/<int:pk>/family/members/<int:member_pk>/archive/",
+        family.FamilyMemberArchiveView.as_view(),
+        name="family_member_archive",
+    ),
+    path(
+        "children/<int:pk>/family/viability/new/",
+        family.ViabilityAssessmentAddView.as_view(),
+        name="viability_add",
+    ),
+    path(
+        "children/<int:pk>/family/viability/<int:assessment_pk>/edit/",
+        family.ViabilityAssessmentEditView.as_view(),
+        name="viability_edit",
+    ),
+    path(
+        "children/<int:pk>/family/paternity/new/",
+        family.PaternityTestAddView.as_view(),
+        name="paternity_add",
+    ),
+    path(
+        "children/<int:pk>/family/paternity/<int:test_pk>/edit/",
+        family.PaternityTestEditView.as_view(),
+        name="paternity_edit",
+    ),
+    # the court record
+    path(
+        "children/<int:pk>/court/pre-proceedings/",
+        court.PreProceedingsView.as_view(),
+        name="pre_proceedings",
+    ),
+    path(
+        "children/<int:pk>/court/proceedings/new/",
+        court.ProceedingsAddView.as_view(),
+        name="proceedings_add",
+    ),
+    path(
+        "children/<int:pk>/court/proceedings/<int:proceedings_pk>/edit/",
+        court.ProceedingsEditView.as_view(),
+        name="proceedings_edit",
+    ),
+    path(
+        "children/<int:pk>/court/proceedings/<int:proceedings_pk>/conclude/",
+        court.ProceedingsConcludeView.as_view(),
+        name="proceedings_conclude",
+    ),
+    path(
+        "children/<int:pk>/court/proceedings/<int:proceedings_pk>/extensions/new/",
+        court.ExtensionAddView.as_view(),
+        name="extension_add",
+    ),
+    path(
+        "children/<int:pk>/court/proceedings/<int:proceedings_pk>/hearings/new/",
+        court.HearingAddView.as_view(),
+        name="hearing_add",
+    ),
+    path(
+        "children/<int:pk>/court/hearings/<int:hearing_pk>/edit/",
+        court.HearingEditView.as_view(),
+        name="hearing_edit",
+    ),
+    path(
+        "children/<int:pk>/court/hearings/<int:hearing_pk>/directions/new/",
+        court.DirectionAddView.as_view(),
+        name="direction_add",
+    ),
+    path(
+        "children/<int:pk>/court/directions/<int:direction_pk>/complied/",
+        court.DirectionCompliedView.as_view(),
+        name="direction_complied",
+    ),
+    path("children/<int:pk>/court/orders/new/", court.OrderAddView.as_view(), name="order_add"),
+    path(
+        "children/<int:pk>/court/section-19/new/",
+        court.Section19AddView.as_view(),
+        name="section19_add",
+    ),
+    path(
+        "children/<int:pk>/court/section-19/<int:consent_pk>/edit/",
+        court.Section19EditView.as_view(),
+        name="section19_edit",
+    ),
+    # the twin-track plan, looked-after reviews and IRO concerns, case notes, practice standards
+    path("children/<int:pk>/plan/", plan.PlanSetView.as_view(), name="plan_set"),
+    path(
+        "children/<int:pk>/reviews/new/",
+        reviews.ReviewScheduleView.as_view(),
+        name="review_schedule",
+    ),
+    path(
+        "children/<int:pk>/reviews/<int:review_pk>/outcome/",
+        reviews.ReviewRecordView.as_view(),
+        name="review_record",
+    ),
+    path(
+        "children/<int:pk>/concerns/new/", reviews.ConcernRaiseView.as_view(), name="concern_raise"
+    ),
+    path(
+        "children/<int:pk>/concerns/<int:concern_pk>/stage/",
+        reviews.ConcernUpdateView.as_view(),
+        name="concern_update",
+    ),
+    path(
+        "children/<int:pk>/concerns/<int:concern_pk>/resolve/",
+        reviews.ConcernResolveView.as_view(),
+        name="concern_resolve",
+    ),
+    path("children/<int:pk>/notes/new/", notes.CaseNoteAddView.as_view(), name="note_add"),
+    path(
+        "children/<int:pk>/standards/<int:item_pk>/",
+        standards.StandardMarkView.as_view(),
+        name="standard_mark",
+    ),
+    path(
+        "children/<int:pk>/standards/<int:item_pk>/remove/",
+        standards.StandardUnmarkView.as_view(),
+        name="standard_unmark",
+    ),
     path("children/<int:pk>/chronology/", child.child_chronology, name="chronology"),
     path("children/<int:pk>/chronology.csv", child.child_chronology_csv, name="chronology_csv"),
+    path("children/<int:pk>/history/", child.child_history, name="history"),
+    path("children/<int:pk>/archive/", child.ChildArchiveView.as_view(), name="archive"),
 ]

@@ -80,6 +80,16 @@ def child_page(default=200, by_role=None, kwargs=lambda world: {"pk": world.own_
     return Page(default=default, by_role=by_role or NOT_CASE, other=404, kwargs=kwargs)
 
 
+def _family(world, record: str) -> dict:
+    """URL kwargs of a birth family record of the own child (see World in the test)."""
+    pk = {
+        "member_pk": world.own_family_member,
+        "assessment_pk": world.own_viability,
+        "test_pk": world.own_paternity,
+    }[record].pk
+    return {"pk": world.own_child.pk, record: pk}
+
+
 MATRIX.update(
     {
         "children:list": Page(default=200, by_role={"admin": 403, "superuser": 403}),
@@ -89,8 +99,104 @@ MATRIX.update(
         "children:birth": child_page(
             default=403, by_role=EDITORS, kwargs=lambda world: {"pk": world.own_unborn.pk}
         ),
+        # the birth family network: editors only; another child's record answers 404
+        "children:family_member_add": child_page(default=403, by_role=EDITORS),
+        "children:family_member_edit": child_page(
+            default=403, by_role=EDITORS, kwargs=lambda world: _family(world, "member_pk")
+        ),
+        "children:family_member_archive": child_page(
+            default=403, by_role=EDITORS, kwargs=lambda world: _family(world, "member_pk")
+        ),
+        "children:viability_add": child_page(default=403, by_role=EDITORS),
+        "children:viability_edit": child_page(
+            default=403, by_role=EDITORS, kwargs=lambda world: _family(world, "assessment_pk")
+        ),
+        "children:paternity_add": child_page(default=403, by_role=EDITORS),
+        "children:paternity_edit": child_page(
+            default=403, by_role=EDITORS, kwargs=lambda world: _family(world, "test_pk")
+        ),
         "children:chronology": child_page(),
         "children:chronology_csv": child_page(),
+        "children:history": child_page(),
+        "children:archive": child_page(default=403, by_role={"team_manager": 200, **NOT_CASE}),
+    }
+)
+
+# --- children: twin-track plan, reviews and IRO concerns, case notes, practice standards ----
+# The plan and the standards checklist are the editors'. Reviews are scheduled and recorded by
+# the IRO, the social worker and the team manager; only the IRO raises and escalates a concern;
+# the IRO or the team manager records its resolution; the same three add case notes.
+REVIEWERS = {"iro": 200, **EDITORS}
+IRO_ONLY = {"iro": 200, **NOT_CASE}
+RESOLVERS = {"iro": 200, "team_manager": 200, **NOT_CASE}
+
+
+def _own(world, **records) -> dict:
+    """URL kwargs of the own child and records of it (see World in the test)."""
+    return {
+        "pk": world.own_child.pk,
+        **{name: getattr(world, attr).pk for name, attr in records.items()},
+    }
+
+
+MATRIX.update(
+    {
+        "children:plan_set": child_page(default=403, by_role=EDITORS),
+        "children:review_schedule": child_page(default=403, by_role=REVIEWERS),
+        "children:review_record": child_page(
+            default=403,
+            by_role=REVIEWERS,
+            kwargs=lambda world: _own(world, review_pk="own_review"),
+        ),
+        "children:concern_raise": child_page(default=403, by_role=IRO_ONLY),
+        "children:concern_update": child_page(
+            default=403,
+            by_role=IRO_ONLY,
+            kwargs=lambda world: _own(world, concern_pk="own_concern"),
+        ),
+        "children:concern_resolve": child_page(
+            default=403,
+            by_role=RESOLVERS,
+            kwargs=lambda world: _own(world, concern_pk="own_concern"),
+        ),
+        "children:note_add": child_page(default=403, by_role=REVIEWERS),
+        "children:standard_mark": child_page(
+            default=403,
+            by_role=EDITORS,
+            kwargs=lambda world: _own(world, item_pk="own_standard_item"),
+        ),
+        "children:standard_unmark": child_page(
+            default=403,
+            by_role=EDITORS,
+            kwargs=lambda world: _own(world, item_pk="own_standard_item"),
+        ),
+    }
+)
+
+# --- children: the court record -------------------------------------------------------------
+# Editors only (IROs, family time workers and the rest read it, 403 on its forms); a record of
+# another child named in the URL answers 404 (tested in tests/children/test_court.py).
+
+
+def court_page(**records) -> Page:
+    """An editors-only form of the own child, e.g. court_page(hearing_pk="own_hearing")."""
+    return child_page(default=403, by_role=EDITORS, kwargs=lambda world: _own(world, **records))
+
+
+MATRIX.update(
+    {
+        "children:pre_proceedings": court_page(),
+        "children:proceedings_add": court_page(),
+        "children:proceedings_edit": court_page(proceedings_pk="own_proceedings"),
+        "children:proceedings_conclude": court_page(proceedings_pk="own_proceedings"),
+        "children:extension_add": court_page(proceedings_pk="own_proceedings"),
+        "children:hearing_add": court_page(proceedings_pk="own_proceedings"),
+        "children:hearing_edit": court_page(hearing_pk="own_hearing"),
+        "children:direction_add": court_page(hearing_pk="own_hearing"),
+        "children:direction_complied": court_page(direction_pk="own_direction"),
+        "children:order_add": court_page(),
+        "children:section19_add": court_page(),
+        "children:section19_edit": court_page(consent_pk="own_consent"),
     }
 )
 

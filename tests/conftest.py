@@ -13,6 +13,30 @@ def _fast_password_hasher(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _reference_data(request):
+    """Reference data installed by data migrations, present in every database test.
+
+    Tests on a live server (``transactional_db``) flush every table when they end, the seeded
+    rows included; without this a later test on the same worker would find them gone.
+    """
+    names = set(request.fixturenames)
+    if "transactional_db" in names:
+        request.getfixturevalue("transactional_db")
+    elif "db" in names or request.node.get_closest_marker("django_db"):
+        request.getfixturevalue("db")
+    else:
+        return
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from children.models import PracticeStandardItem
+
+    if not PracticeStandardItem.objects.exists():
+        import_module("children.migrations.0002_practice_standard_items").install(apps, None)
+
+
 @pytest.fixture
 def own_org(db):
     return OrganisationFactory(name="Northmoor Council", code="901")

@@ -1,15 +1,42 @@
 """Run every cell of the access matrix, and fail when a URL of the project is not in it."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.models import Organisation, Role, Team
-from children.models import Child
+from children.models import (
+    Child,
+    Direction,
+    FamilyMember,
+    Hearing,
+    IROConcern,
+    LookedAfterReview,
+    PaternityTest,
+    PracticeStandardItem,
+    Proceedings,
+    Relationship,
+    Section19Consent,
+    ViabilityAssessment,
+)
 from tests.access_matrix import ADMIN_NAMESPACE, MATRIX, ROLES, SCOPES
 from tests.accounts.factories import OrganisationFactory, TeamFactory, UserFactory
-from tests.children.factories import ChildFactory, UnbornChildFactory
+from tests.children.factories import (
+    ChildFactory,
+    ChildStandardRecordFactory,
+    DirectionFactory,
+    FamilyMemberFactory,
+    HearingFactory,
+    IROConcernFactory,
+    LookedAfterReviewFactory,
+    PaternityTestFactory,
+    PracticeStandardItemFactory,
+    ProceedingsFactory,
+    Section19ConsentFactory,
+    UnbornChildFactory,
+    ViabilityAssessmentFactory,
+)
 
 
 @dataclass
@@ -20,6 +47,19 @@ class World:
     other_team: Team
     own_child: Child
     own_unborn: Child
+    # the own child's birth family network (set by the fixture once the child exists)
+    own_family_member: FamilyMember | None = field(default=None, kw_only=True)
+    own_viability: ViabilityAssessment | None = field(default=None, kw_only=True)
+    own_paternity: PaternityTest | None = field(default=None, kw_only=True)
+    # the own child's court record
+    own_proceedings: Proceedings | None = field(default=None, kw_only=True)
+    own_hearing: Hearing | None = field(default=None, kw_only=True)
+    own_direction: Direction | None = field(default=None, kw_only=True)
+    own_consent: Section19Consent | None = field(default=None, kw_only=True)
+    # the own child's reviews, IRO concerns and a practice standard marked met for it
+    own_review: LookedAfterReview | None = field(default=None, kw_only=True)
+    own_concern: IROConcern | None = field(default=None, kw_only=True)
+    own_standard_item: PracticeStandardItem | None = field(default=None, kw_only=True)
 
 
 @pytest.fixture
@@ -27,7 +67,7 @@ def world(db):
     own_org = OrganisationFactory(name="Northmoor Council", code="901")
     other_org = OrganisationFactory(name="Eastbridge Borough Council", code="902")
     own_team = TeamFactory(organisation=own_org)
-    return World(
+    world = World(
         own_org=own_org,
         other_org=other_org,
         own_team=own_team,
@@ -35,6 +75,24 @@ def world(db):
         own_child=ChildFactory(responsible_authority=own_org, team=own_team),
         own_unborn=UnbornChildFactory(responsible_authority=own_org, team=own_team),
     )
+    world.own_family_member = FamilyMemberFactory(
+        child=world.own_child, relationship=Relationship.ALLEGED_FATHER
+    )
+    world.own_viability = ViabilityAssessmentFactory(
+        child=world.own_child, family_member=world.own_family_member
+    )
+    world.own_paternity = PaternityTestFactory(
+        child=world.own_child, alleged_father=world.own_family_member
+    )
+    world.own_proceedings = ProceedingsFactory(child=world.own_child)
+    world.own_hearing = HearingFactory(proceedings=world.own_proceedings)
+    world.own_direction = DirectionFactory(hearing=world.own_hearing)
+    world.own_consent = Section19ConsentFactory(child=world.own_child)
+    world.own_review = LookedAfterReviewFactory(child=world.own_child)
+    world.own_concern = IROConcernFactory(child=world.own_child)
+    world.own_standard_item = PracticeStandardItemFactory()
+    ChildStandardRecordFactory(child=world.own_child, item=world.own_standard_item)
+    return world
 
 
 def _user_for(world: World, role: str, scope: str):

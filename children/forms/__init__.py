@@ -1,3 +1,59 @@
-from .child import BirthForm, ChildFilterForm, ChildForm
+from .child import ArchiveForm, BirthForm, ChildFilterForm, ChildForm
+from .court import (
+    DirectionCompliedForm,
+    DirectionForm,
+    ExtensionForm,
+    HearingForm,
+    OrderForm,
+    PreProceedingsForm,
+    ProceedingsConcludeForm,
+    ProceedingsForm,
+    Section19Form,
+)
+from .family import (
+    ArchiveFamilyMemberForm,
+    FamilyMemberForm,
+    PaternityTestForm,
+    ViabilityAssessmentForm,
+)
+from .notes import CaseNoteForm
+from .plan import PlanForm
+from .reviews import (
+    ConcernRaiseForm,
+    ConcernResolveForm,
+    ConcernStageForm,
+    ReviewHeldForm,
+    ReviewScheduleForm,
+)
+from .standards import StandardMetForm, StandardUnmarkForm
 
-__all__ = ["BirthForm", "ChildFilterForm", "ChildForm"]
+__all__ = [
+    "ArchiveForm",
+    "ArchiveFamilyMemberForm",
+    "BirthForm",
+    "ChildFilterForm",
+    "ChildForm",
+    # court
+    "DirectionCompliedForm",
+    "DirectionForm",
+    "ExtensionForm",
+    "HearingForm",
+    "OrderForm",
+    "PreProceedingsForm",
+    "ProceedingsConcludeForm",
+    "ProceedingsForm",
+    "Section19Form",
+    "FamilyMemberForm",
+    "PaternityTestForm",
+    "ViabilityAssessmentForm",
+    # plan, reviews, notes, standards
+    "CaseNoteForm",
+    "ConcernRaiseForm",
+    "ConcernResolveForm",
+    "ConcernStageForm",
+    "PlanForm",
+    "ReviewHeldForm",
+    "ReviewScheduleForm",
+    "StandardMetForm",
+    "StandardUnmarkForm",
+]

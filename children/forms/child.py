@@ -132,3 +132,13 @@ class ChildFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["team"].queryset = Team.objects.filter(organisation_id=organisation_id)
         self.fields["worker"].queryset = _people(organisation_id, Role.SOCIAL_WORKER)
+
+
+class ArchiveForm(GovFormMixin, forms.Form):
+    reason = forms.CharField(
+        label="Why is this record being archived?",
+        max_length=300,
+        error_messages={"required": "Enter why the record is being archived"},
+        help_text="For example, the child's case was transferred to another authority. The "
+        "record is kept until the child's 75th birthday and can still be read.",
+    )

@@ -10,6 +10,39 @@ from .core import (
     require_perm,
     save_record,
 )
+from .court import (
+    direction_add,
+    direction_mark_complied,
+    extension_grant,
+    hearing_add,
+    hearing_update,
+    order_record,
+    pre_proceedings_record,
+    proceedings_conclude,
+    proceedings_issue,
+    proceedings_update,
+    section19_record,
+    section19_update,
+)
+from .family import (
+    family_member_add,
+    family_member_archive,
+    family_member_update,
+    paternity_test_add,
+    paternity_test_update,
+    viability_assessment_add,
+    viability_assessment_update,
+)
+from .notes import case_note_add
+from .plan import plan_set
+from .reviews import (
+    iro_concern_raise,
+    iro_concern_resolve,
+    iro_concern_update,
+    review_record_held,
+    review_schedule,
+)
+from .standards import standard_mark_met, standard_unmark
 
 __all__ = [
     "can",
@@ -18,6 +51,36 @@ __all__ = [
     "child_create",
     "child_record_birth",
     "child_update",
+    # court
+    "direction_add",
+    "direction_mark_complied",
+    "extension_grant",
+    "hearing_add",
+    "hearing_update",
+    "order_record",
+    "pre_proceedings_record",
+    "proceedings_conclude",
+    "proceedings_issue",
+    "proceedings_update",
+    "section19_record",
+    "section19_update",
+    "family_member_add",
+    "family_member_archive",
+    "family_member_update",
+    "paternity_test_add",
+    "paternity_test_update",
+    "viability_assessment_add",
+    "viability_assessment_update",
     "require_perm",
     "save_record",
+    # plan, reviews, notes, standards
+    "case_note_add",
+    "iro_concern_raise",
+    "iro_concern_resolve",
+    "iro_concern_update",
+    "plan_set",
+    "review_record_held",
+    "review_schedule",
+    "standard_mark_met",
+    "standard_unmark",
 ]

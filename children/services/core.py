@@ -36,7 +36,8 @@ def save_record(instance: models.Model, *, by: User, exclude: list[str] | None =
         instance.created_by = by
     if hasattr(instance, "updated_by_id"):
         instance.updated_by = by
-    instance._change_reason = None
+    # who made the change, for the record's history even outside a web request (tasks, demo)
+    instance._history_user = by
     instance.full_clean(exclude=exclude)
     instance.save()
     return instance
@@ -79,7 +80,7 @@ def child_record_birth(
 def child_archive(*, child: Child, reason: str, by: User) -> Child:
     """Archive a record (kept until the 75th birthday, never deleted from the pages)."""
     child = Child.objects.select_for_update().get(pk=child.pk)
-    require_perm(by, "children.change_child", child)
+    require_perm(by, "children.archive_child", child)
     child.archived_at = timezone.now()
     child.archived_reason = reason
     return save_record(child, by=by)

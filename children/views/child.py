@@ -11,8 +11,8 @@ from django.views.decorators.http import require_http_methods
 
 from accounts.govuk import attach_model_errors
 
-from .. import chronology, selectors, services
-from ..forms import BirthForm, ChildFilterForm, ChildForm
+from .. import chronology, history, selectors, services
+from ..forms import ArchiveForm, BirthForm, ChildFilterForm, ChildForm
 from ..rules import works_with_children
 from ..services import can
 from .base import ChildRecordFormView
@@ -106,12 +106,16 @@ def child_record(request, pk: int):
             "summary": selectors.child_summary(child=child),
             "sections": RECORD_SECTIONS,
             "can_edit": can(user, "children.change_child", child),
+            "can_archive": can(user, "children.archive_child", child),
             "can_review": can(user, "children.record_review", child),
             "can_raise_concern": can(user, "children.raise_iro_concern", child),
             "can_resolve_concern": can(user, "children.resolve_iro_concern", child),
             "can_add_note": can(user, "children.add_case_note", child),
             "can_see_contacts": can(user, "children.view_family_contact_details", child),
             "today": date.today(),
+            # the reviews and practice standards sections
+            "iro_concerns": selectors.iro_concerns_open_first(child=child),
+            "standard_checklist": selectors.standard_checklist(child=child),
         },
     )
 
@@ -149,6 +153,25 @@ class ChildBirthView(ChildRecordFormView):
         )
 
 
+class ChildArchiveView(ChildRecordFormView):
+    form_class = ArchiveForm
+    perm = "children.archive_child"
+    title = "Archive this record"
+    submit_label = "Archive the record"
+    success_message = "The record has been archived"
+
+    def get(self, request, *args, **kwargs):
+        if self.child.archived_at:
+            messages.info(request, "This record is already archived")
+            return redirect(self.get_success_url())
+        return super().get(request, *args, **kwargs)
+
+    def save(self, form):
+        return services.child_archive(
+            child=self.child, reason=form.cleaned_data["reason"], by=self.request.user
+        )
+
+
 def child_chronology(request, pk: int):
     """Every dated event of the child, oldest first; printable."""
     child = selectors.child_for_user(user=request.user, pk=pk)
@@ -158,6 +181,15 @@ def child_chronology(request, pk: int):
         "children/chronology.html",
         {"child": child, "events": chronology.events_for(child)},
     )
+
+
+def child_history(request, pk: int):
+    """Every change to the child's record: who, when and what changed."""
+    child = selectors.child_for_user(user=request.user, pk=pk)
+    services.child_access_log_record(child=child, user=request.user, path=request.path)
+    changes = history.changes_for(child)
+    page = Paginator(changes, 50).get_page(request.GET.get("page"))
+    return render(request, "children/history.html", {"child": child, "page": page, "query": ""})
 
 
 def child_chronology_csv(request, pk: int):

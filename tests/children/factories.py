@@ -66,6 +66,44 @@ class HearingFactory(factory.django.DjangoModelFactory):
     listed_on = factory.LazyAttribute(lambda h: h.proceedings.issued_on + timedelta(days=14))
 
 
+class ExtensionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Extension
+
+    proceedings = factory.SubFactory(ProceedingsFactory)
+    weeks = 8
+    granted_on = factory.LazyAttribute(lambda e: e.proceedings.issued_on + timedelta(weeks=20))
+    reason = "Expert parenting assessment not yet complete"
+
+
+class DirectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Direction
+
+    hearing = factory.SubFactory(HearingFactory)
+    text = "Local authority to file the parenting assessment"
+    due_on = factory.LazyAttribute(lambda d: d.hearing.listed_on + timedelta(days=28))
+
+
+class CourtOrderFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.CourtOrder
+
+    child = factory.SubFactory(ChildFactory)
+    kind = models.OrderKind.INTERIM_CARE
+    made_on = factory.LazyFunction(lambda: date.today() - timedelta(weeks=6))
+
+
+class Section19ConsentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Section19Consent
+
+    child = factory.SubFactory(ChildFactory)
+    parent = factory.SubFactory(FamilyMemberFactory, child=factory.SelfAttribute("..child"))
+    status = models.ConsentStatus.CONSIDERED
+    considered_on = factory.LazyFunction(lambda: date.today() - timedelta(days=7))
+
+
 class TwinTrackPlanFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = models.TwinTrackPlan
@@ -95,3 +133,61 @@ class CaseNoteFactory(factory.django.DjangoModelFactory):
     kind = models.NoteKind.VISIT
     happened_on = factory.LazyFunction(lambda: date.today() - timedelta(days=2))
     summary = "Home visit"
+
+
+class ViabilityAssessmentFactory(factory.django.DjangoModelFactory):
+    """A viability assessment requested a week ago, due in three weeks, outcome not yet known."""
+
+    class Meta:
+        model = models.ViabilityAssessment
+
+    family_member = factory.SubFactory(FamilyMemberFactory)
+    child = factory.SelfAttribute("family_member.child")
+    requested_on = factory.LazyFunction(lambda: date.today() - timedelta(days=7))
+    due_on = factory.LazyAttribute(lambda a: a.requested_on + timedelta(days=28))
+
+
+class PaternityTestFactory(factory.django.DjangoModelFactory):
+    """A paternity test of an alleged father, awaiting its result."""
+
+    class Meta:
+        model = models.PaternityTest
+
+    alleged_father = factory.SubFactory(
+        FamilyMemberFactory, relationship=models.Relationship.ALLEGED_FATHER
+    )
+    child = factory.SelfAttribute("alleged_father.child")
+    requested_on = factory.LazyFunction(lambda: date.today() - timedelta(days=7))
+
+
+class IROConcernFactory(factory.django.DjangoModelFactory):
+    """An open concern the IRO raised a week ago, at the informal stage."""
+
+    class Meta:
+        model = models.IROConcern
+
+    child = factory.SubFactory(ChildFactory)
+    raised_on = factory.LazyFunction(lambda: date.today() - timedelta(days=7))
+    concern = "Plan A has no timeframe for the parenting assessment"
+
+
+class PracticeStandardItemFactory(factory.django.DjangoModelFactory):
+    """A checklist item; the seeded items (migration 0002) are reused by code when present."""
+
+    class Meta:
+        model = models.PracticeStandardItem
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"9.{n}")
+    text = factory.Sequence(lambda n: f"Test standard {n}")
+    applies_to = models.StandardItemAppliesTo.ALL
+    order = 900
+
+
+class ChildStandardRecordFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.ChildStandardRecord
+
+    child = factory.SubFactory(ChildFactory)
+    item = factory.SubFactory(PracticeStandardItemFactory)
+    met_on = factory.LazyFunction(lambda: date.today() - timedelta(days=3))

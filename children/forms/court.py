@@ -1,0 +1,216 @@
+"""Forms of the court record: PLO pre-proceedings, proceedings, extensions, hearings, directions,
+orders and Section 19 consent.
+
+They validate and present. The rules that compare one record with another (a hearing not before
+its proceedings were issued, an order on the date of its hearing) are the services' own
+(``children.services.court``): the page shows their messages on the fields they name.
+"""
+
+from django import forms
+
+from accounts.govuk import GovDateField, GovFormMixin
+
+from ..models import (
+    PARENT_RELATIONSHIPS,
+    Child,
+    ConsentStatus,
+    CourtOrder,
+    Direction,
+    Extension,
+    FamilyMember,
+    Hearing,
+    HearingKind,
+    OrderKind,
+    PreProceedings,
+    Proceedings,
+    Section19Consent,
+)
+from ..selectors import format_date
+from ..services.court import MAX_EXTENSION_WEEKS, NOT_A_PARENT, WRONG_HEARING
+
+
+class PreProceedingsForm(GovFormMixin, forms.ModelForm):
+    """The Public Law Outline pre-proceedings stage: letter before proceedings and meeting."""
+
+    plo_letter_on = GovDateField(
+        noun="the PLO letter", label="Date of the PLO letter (optional)", required=False
+    )
+    plo_meeting_on = GovDateField(
+        noun="the PLO meeting", label="Date of the PLO meeting (optional)", required=False
+    )
+
+    class Meta:
+        model = PreProceedings
+        fields = ["plo_letter_on", "plo_meeting_on", "notes"]
+        labels = {"notes": "Notes (optional)"}
+
+
+class ProceedingsForm(GovFormMixin, forms.ModelForm):
+    issued_on = GovDateField(noun="the date proceedings were issued")
+
+    class Meta:
+        model = Proceedings
+        fields = ["court", "case_number", "issued_on"]
+        labels = {"court": "Court", "case_number": "Case number"}
+        help_texts = {"court": "For example, Family Court sitting at Northmoor"}
+        error_messages = {
+            "court": {"required": "Enter the court"},
+            "case_number": {"required": "Enter the case number"},
+        }
+
+
+class ProceedingsConcludeForm(GovFormMixin, forms.ModelForm):
+    concluded_on = GovDateField(noun="the date proceedings concluded")
+
+    class Meta:
+        model = Proceedings
+        fields = ["concluded_on"]
+
+
+WEEKS_MESSAGE = f"Extension must be between 1 and {MAX_EXTENSION_WEEKS} weeks"
+
+
+class ExtensionForm(GovFormMixin, forms.ModelForm):
+    """An extension of the 26-week limit (Children Act 1989 s.32(5)): 1 to 8 weeks each."""
+
+    weeks = forms.IntegerField(
+        label="Length of the extension, in weeks",
+        help_text=f"The court may extend by up to {MAX_EXTENSION_WEEKS} weeks at a time",
+        error_messages={
+            "required": "Enter the length of the extension in weeks",
+            "invalid": "Length of the extension must be a whole number of weeks",
+            "min_value": WEEKS_MESSAGE,
+            "max_value": WEEKS_MESSAGE,
+        },
+        min_value=1,
+        max_value=MAX_EXTENSION_WEEKS,
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "class": "govuk-input govuk-input--width-2"}
+        ),
+    )
+    granted_on = GovDateField(noun="the date the extension was granted")
+
+    class Meta:
+        model = Extension
+        fields = ["weeks", "granted_on", "reason"]
+        labels = {"reason": "Reason the court gave for the extension"}
+        error_messages = {
+            "reason": {"required": "Enter the reason the court gave for the extension"}
+        }
+
+
+class HearingForm(GovFormMixin, forms.ModelForm):
+    listed_on = GovDateField(noun="the hearing")
+
+    class Meta:
+        model = Hearing
+        fields = ["kind", "listed_on", "outcome"]
+        labels = {"kind": "Kind of hearing", "outcome": "Outcome (once heard, optional)"}
+        error_messages = {"kind": {"required": "Select the kind of hearing"}}
+        widgets = {"kind": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = HearingKind.choices
+
+
+class DirectionForm(GovFormMixin, forms.ModelForm):
+    due_on = GovDateField(noun="the date the direction is due")
+
+    class Meta:
+        model = Direction
+        fields = ["text", "due_on"]
+        labels = {"text": "Direction"}
+        help_texts = {"text": "What the court directed, and who must do it"}
+        error_messages = {"text": {"required": "Enter the direction"}}
+
+
+class DirectionCompliedForm(GovFormMixin, forms.ModelForm):
+    complied_on = GovDateField(noun="the date the direction was complied with")
+
+    class Meta:
+        model = Direction
+        fields = ["complied_on"]
+
+
+class OrderForm(GovFormMixin, forms.ModelForm):
+    """An order the court made; if at a hearing, one of this child's hearings only."""
+
+    made_on = GovDateField(noun="the date the order was made")
+    hearing = forms.ModelChoiceField(
+        label="Hearing at which the order was made",
+        queryset=Hearing.objects.none(),
+        required=False,
+        blank=True,  # keeps the empty choice among the radios, so a choice can be undone
+        widget=forms.RadioSelect,
+        empty_label="Not made at a hearing recorded here",
+        error_messages={"invalid_choice": WRONG_HEARING},
+    )
+
+    class Meta:
+        model = CourtOrder
+        fields = ["kind", "made_on", "hearing", "notes"]
+        labels = {"kind": "Kind of order", "notes": "Notes (optional)"}
+        error_messages = {"kind": {"required": "Select the kind of order"}}
+        widgets = {"kind": forms.RadioSelect}
+
+    def __init__(self, *args, child: Child, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = OrderKind.choices
+        hearing = self.fields["hearing"]
+        hearing.queryset = (
+            Hearing.objects.filter(proceedings__child=child)
+            .select_related("proceedings")
+            .order_by("listed_on", "pk")
+        )
+        hearing.label_from_instance = lambda h: (
+            f"{h.get_kind_display()}, {format_date(h.listed_on)} "
+            f"(case {h.proceedings.case_number})"
+        )
+
+
+class Section19Form(GovFormMixin, forms.ModelForm):
+    """Consent to placement for adoption (ACA 2002 s.19), sought from a parent."""
+
+    considered_on = GovDateField(noun="the date Section 19 was considered")
+    witnessed_on = GovDateField(
+        noun="the date Cafcass witnessed consent",
+        label="Date Cafcass witnessed consent (if given)",
+        required=False,
+    )
+    withdrawn_on = GovDateField(
+        noun="the date consent was withdrawn",
+        label="Date consent was withdrawn (if withdrawn)",
+        required=False,
+    )
+
+    class Meta:
+        model = Section19Consent
+        fields = ["parent", "status", "considered_on", "witnessed_on", "withdrawn_on", "notes"]
+        labels = {
+            "parent": "Parent",
+            "status": "Where consent stands",
+            "notes": "Notes (optional)",
+        }
+        error_messages = {
+            "parent": {
+                "required": "Select the parent whose consent is sought",
+                "invalid_choice": NOT_A_PARENT,
+            },
+            "status": {"required": "Select where consent stands"},
+        }
+        widgets = {"parent": forms.RadioSelect, "status": forms.RadioSelect}
+
+    def __init__(self, *args, child: Child, **kwargs):
+        super().__init__(*args, **kwargs)
+        parents = FamilyMember.objects.filter(
+            child=child, relationship__in=PARENT_RELATIONSHIPS, archived_at__isnull=True
+        )
+        if self.instance.pk:  # keep the recorded parent even if since archived
+            parents = parents | FamilyMember.objects.filter(pk=self.instance.parent_id)
+        parent = self.fields["parent"]
+        parent.queryset = parents.order_by("relationship", "name")
+        parent.empty_label = None
+        if not parents.exists():
+            parent.help_text = "Add the child's mother or father to the birth family first"
+        self.fields["status"].choices = ConsentStatus.choices

@@ -1,0 +1,304 @@
+"""Forms of the birth family network: family members, viability assessments, paternity tests.
+
+They validate and present; the rules they show before saving are the services' own
+(``children.services.family``), so a page and any other caller refuse the same things.
+"""
+
+from django import forms
+
+from accounts.govuk import GovDateField, GovFormMixin
+
+from ..models import (
+    Child,
+    FamilyMember,
+    PaternityResult,
+    PaternityTest,
+    Relationship,
+    ViabilityAssessment,
+    ViabilityOutcome,
+    YesNoUnknown,
+)
+from ..services.family import (
+    FATHER_RELATIONSHIPS,
+    NOT_A_FATHER,
+    NOT_IN_NETWORK,
+    family_member_errors,
+    paternity_test_errors,
+    viability_assessment_errors,
+)
+
+CONTACT_FIELDS = ("address", "phone", "email")
+
+
+def _add_errors(form: forms.Form, errors: dict[str, str]) -> None:
+    for field, message in errors.items():
+        if field not in form.errors:
+            form.add_error(field, message)
+
+
+class FamilyMemberForm(GovFormMixin, forms.ModelForm):
+    """A parent, relative or connected person. Contact details only for the child's team."""
+
+    ep_information_given_on = GovDateField(
+        noun="the date information about early permanence was given",
+        label="Date information about early permanence was given (optional)",
+        help_text="When the person was given information about early permanence in a format "
+        "that suits them (Standard 2.5). For example, 27 3 2026",
+        required=False,
+    )
+
+    class Meta:
+        model = FamilyMember
+        fields = [
+            "name",
+            "relationship",
+            "relationship_detail",
+            "parental_responsibility",
+            "legal_representative",
+            "address",
+            "phone",
+            "email",
+            "ep_information_given_on",
+            "notes",
+        ]
+        labels = {
+            "name": "Full name",
+            "relationship": "Relationship to the child",
+            "relationship_detail": "Relationship in more detail (optional)",
+            "parental_responsibility": "Do they have parental responsibility?",
+            "legal_representative": "Legal representative (optional)",
+            "address": "Address (optional)",
+            "phone": "Phone number (optional)",
+            "email": "Email address (optional)",
+            "notes": "Notes (optional)",
+        }
+        help_texts = {
+            "relationship_detail": "For example, maternal grandmother or family friend",
+            "legal_representative": "Solicitor and firm, if they are represented",
+        }
+        error_messages = {
+            "name": {"required": "Enter the family member's name"},
+            "relationship": {"required": "Select their relationship to the child"},
+            "parental_responsibility": {
+                "required": "Select whether they have parental responsibility"
+            },
+            "email": {
+                "invalid": "Enter an email address in the correct format, like name@example.com"
+            },
+        }
+        widgets = {
+            "relationship": forms.RadioSelect,
+            "parental_responsibility": forms.RadioSelect,
+        }
+
+    def __init__(self, *args, include_contacts: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not include_contacts:
+            # Contact details are for the child's own team: not shown, so not changed either.
+            for name in CONTACT_FIELDS:
+                del self.fields[name]
+        self.fields["relationship"].choices = Relationship.choices
+        self.fields["parental_responsibility"].choices = YesNoUnknown.choices
+        # the person's details, not the signed-in worker's: no autofill from the browser
+        for name in ("name", *CONTACT_FIELDS):
+            if name in self.fields:
+                self.fields[name].widget.attrs["autocomplete"] = "off"
+
+    def clean(self):
+        cleaned = super().clean()
+        _add_errors(
+            self,
+            family_member_errors(ep_information_given_on=cleaned.get("ep_information_given_on")),
+        )
+        return cleaned
+
+
+class ArchiveFamilyMemberForm(GovFormMixin, forms.Form):
+    """The confirmation of archiving: nothing to fill in, the button is the answer."""
+
+
+class _ChildNetworkForm(GovFormMixin, forms.ModelForm):
+    """A record naming a person of this child's network: only their people are offered."""
+
+    person_field = ""
+
+    def __init__(self, *args, child: Child, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.child = child
+        field = self.fields[self.person_field]
+        people = self.people(child.family_members.filter(archived_at__isnull=True))
+        current = getattr(self.instance, f"{self.person_field}_id", None)
+        if current:
+            # an existing record keeps its person even once they are archived or corrected
+            people = people | child.family_members.filter(pk=current)
+        field.queryset = people.distinct().order_by("name")
+        field.label_from_instance = lambda member: (
+            f"{member.name} ({member.get_relationship_display()})"
+        )
+
+    def people(self, members):
+        return members
+
+
+class ViabilityAssessmentForm(_ChildNetworkForm):
+    person_field = "family_member"
+
+    requested_on = GovDateField(noun="the request", label="Date requested")
+    due_on = GovDateField(noun="the date the assessment is due", label="Due date")
+    completed_on = GovDateField(
+        noun="the date the assessment was completed",
+        label="Date completed (leave blank if not yet completed)",
+        required=False,
+    )
+
+    class Meta:
+        model = ViabilityAssessment
+        fields = [
+            "family_member",
+            "requested_on",
+            "due_on",
+            "completed_on",
+            "outcome",
+            "assessor",
+            "summary",
+        ]
+        labels = {
+            "family_member": "Who is being assessed?",
+            "assessor": "Assessor (optional)",
+            "summary": "Summary (optional)",
+        }
+        help_texts = {
+            "family_member": "If the person is not listed, add them to the family network first",
+        }
+        error_messages = {
+            "family_member": {
+                "required": "Select the family member being assessed",
+                "invalid_choice": NOT_IN_NETWORK,
+            },
+            "outcome": {"required": "Select the outcome of the assessment"},
+        }
+        widgets = {"family_member": forms.RadioSelect, "outcome": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["outcome"].choices = ViabilityOutcome.choices
+
+    def clean(self):
+        cleaned = super().clean()
+        _add_errors(
+            self,
+            viability_assessment_errors(
+                requested_on=cleaned.get("requested_on"),
+                due_on=cleaned.get("due_on"),
+                completed_on=cleaned.get("completed_on"),
+                outcome=cleaned.get("outcome"),
+            ),
+        )
+        return cleaned
+
+
+class PaternityTestForm(_ChildNetworkForm):
+    person_field = "alleged_father"
+
+    requested_on = GovDateField(noun="the request", label="Date requested")
+    result_on = GovDateField(
+        noun="the result",
+        label="Date of the result (leave blank while awaiting it)",
+        required=False,
+    )
+
+    class Meta:
+        model = PaternityTest
+        fields = ["alleged_father", "requested_on", "directed_by_court", "result", "result_on"]
+        labels = {
+            "alleged_father": "Who is the alleged or possible father?",
+            "directed_by_court": "The court directed the test",
+            "result": "Result",
+        }
+        help_texts = {
+            "alleged_father": "Only birth fathers and alleged or possible fathers in the "
+            "family network are listed",
+        }
+        error_messages = {
+            "alleged_father": {"required": NOT_A_FATHER, "invalid_choice": NOT_A_FATHER},
+            "result": {"required": "Select the result of the test"},
+        }
+        widgets = {"alleged_father": forms.RadioSelect, "result": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["result"].choices = PaternityResult.choices
+
+    def people(self, members):
+        return members.filter(relationship__in=FATHER_RELATIONSHIPS)
+
+    def clean(self):
+        cleaned = super().clean()
+        _add_errors(
+            self,
+            paternity_test_errors(
+                requested_on=cleaned.get("requested_on"),
+                result_on=cleaned.get("result_on"),
+                result=cleaned.get("result"),
+            ),
+        )
+        return cleaned
+
+
+# --- the Django admin: the same rules as the pages and services ---------------------------
+# No Meta here: the admin builds it from its own field list (modelform_factory).
+
+
+class FamilyMemberAdminForm(forms.ModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        _add_errors(
+            self,
+            family_member_errors(ep_information_given_on=cleaned.get("ep_information_given_on")),
+        )
+        return cleaned
+
+
+def _admin_network_errors(cleaned: dict, person_field: str) -> dict[str, str]:
+    child, person = cleaned.get("child"), cleaned.get(person_field)
+    if child is not None and person is not None and person.child_id != child.pk:
+        return {person_field: NOT_IN_NETWORK}
+    return {}
+
+
+class ViabilityAssessmentAdminForm(forms.ModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        _add_errors(self, _admin_network_errors(cleaned, "family_member"))
+        _add_errors(
+            self,
+            viability_assessment_errors(
+                requested_on=cleaned.get("requested_on"),
+                due_on=cleaned.get("due_on"),
+                completed_on=cleaned.get("completed_on"),
+                outcome=cleaned.get("outcome"),
+            ),
+        )
+        return cleaned
+
+
+class PaternityTestAdminForm(forms.ModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        _add_errors(self, _admin_network_errors(cleaned, "alleged_father"))
+        father = cleaned.get("alleged_father")
+        if (
+            father is not None
+            and father.pk != self.instance.alleged_father_id
+            and father.relationship not in FATHER_RELATIONSHIPS
+        ):
+            _add_errors(self, {"alleged_father": NOT_A_FATHER})
+        _add_errors(
+            self,
+            paternity_test_errors(
+                requested_on=cleaned.get("requested_on"),
+                result_on=cleaned.get("result_on"),
+                result=cleaned.get("result"),
+            ),
+        )
+        return cleaned

@@ -1,0 +1,191 @@
+"""Looked-after reviews (schedule, record the outcome) and the IRO's concerns."""
+
+from django import forms
+
+from accounts.govuk import GovDateField, GovFormMixin
+from accounts.models import Role, User
+
+from ..models import Child, EscalationStage, IROConcern, LookedAfterReview
+from ..services.reviews import (
+    concern_raise_errors,
+    concern_resolve_errors,
+    review_held_errors,
+    review_schedule_errors,
+)
+from .errors import add_errors
+
+YES_NO = [("yes", "Yes"), ("no", "No")]
+
+
+def iros_of(child: Child):
+    """The active IROs of the child's local authority: who may chair the child's reviews."""
+    return (
+        User.objects.filter(
+            organisation_id=child.responsible_authority_id,
+            memberships__role=Role.IRO,
+            is_active=True,
+        )
+        .distinct()
+        .order_by("last_name", "first_name", "username")
+    )
+
+
+class ReviewScheduleForm(GovFormMixin, forms.Form):
+    scheduled_on = GovDateField(noun="the review")
+
+    def __init__(self, *args, child: Child, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.child = child
+
+    def clean(self):
+        cleaned = super().clean()
+        add_errors(
+            self,
+            review_schedule_errors(child=self.child, scheduled_on=cleaned.get("scheduled_on")),
+        )
+        return cleaned
+
+
+class ReviewHeldForm(GovFormMixin, forms.Form):
+    held_on = GovDateField(noun="the date held")
+    chair = forms.ModelChoiceField(
+        label="Which IRO chaired the review?",
+        queryset=User.objects.none(),
+        widget=forms.RadioSelect,
+        empty_label=None,
+        error_messages={
+            "required": "Select the IRO who chaired the review",
+            "invalid_choice": "Select the IRO who chaired the review",
+        },
+    )
+    recommendations = forms.CharField(
+        label="Recommendations",
+        widget=forms.Textarea,
+        error_messages={"required": "Enter the recommendations of the review"},
+    )
+    plan_endorsed = forms.TypedChoiceField(
+        label="Did the IRO endorse the twin-track plan?",
+        choices=YES_NO,
+        coerce=lambda value: value == "yes",
+        empty_value=None,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select yes if the IRO endorsed the twin-track plan"},
+    )
+
+    def __init__(self, *args, child: Child, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.child = child
+        self.fields["chair"].queryset = iros_of(child)
+        if not self.fields["chair"].queryset.exists():
+            self.fields[
+                "chair"
+            ].help_text = (
+                "No IRO is set up in this local authority yet: ask an administrator to add one"
+            )
+        self.fields["recommendations"].widget.attrs["rows"] = 6
+
+    def clean(self):
+        cleaned = super().clean()
+        errors = review_held_errors(
+            child=self.child,
+            held_on=cleaned.get("held_on"),
+            chair=cleaned.get("chair"),
+            recommendations=cleaned.get("recommendations", ""),
+            plan_endorsed=cleaned.get("plan_endorsed"),
+        )
+        add_errors(self, errors)
+        return cleaned
+
+
+def review_held_initial(review: LookedAfterReview, *, user: User) -> dict:
+    """The outcome as recorded, or a start: the child's IRO (or the IRO recording it) chairs."""
+    if review.held_on:
+        return {
+            "held_on": review.held_on,
+            "chair": review.chair_id,
+            "recommendations": review.recommendations,
+            "plan_endorsed": {True: "yes", False: "no"}.get(review.plan_endorsed),
+        }
+    chair = review.child.iro_id
+    if user.has_role(Role.IRO):
+        chair = user.pk
+    return {"chair": chair}
+
+
+class ConcernRaiseForm(GovFormMixin, forms.Form):
+    raised_on = GovDateField(noun="the date the concern was raised", label="Date raised")
+    concern = forms.CharField(
+        label="What is the concern?",
+        widget=forms.Textarea,
+        help_text="About the plan, its progress or the child's welfare",
+        error_messages={"required": "Enter the concern"},
+    )
+    review = forms.ModelChoiceField(
+        label="Raised at a review (optional)",
+        queryset=LookedAfterReview.objects.none(),
+        required=False,
+        empty_label="Not at a review",
+        error_messages={"invalid_choice": "Select a review of this child"},
+    )
+    stage = forms.ChoiceField(
+        label="Escalation stage",
+        choices=EscalationStage.choices,
+        initial=EscalationStage.INFORMAL,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the escalation stage"},
+    )
+
+    def __init__(self, *args, child: Child, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.child = child
+        reviews = LookedAfterReview.objects.filter(child=child).order_by("-scheduled_on")
+        self.fields["review"].queryset = reviews
+        self.fields["review"].label_from_instance = lambda review: (
+            f"Review held {review.held_on:%d/%m/%Y}"
+            if review.held_on
+            else f"Review scheduled for {review.scheduled_on:%d/%m/%Y}"
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        errors = concern_raise_errors(
+            child=self.child,
+            raised_on=cleaned.get("raised_on"),
+            concern=cleaned.get("concern", ""),
+            review=cleaned.get("review"),
+        )
+        add_errors(self, errors)
+        return cleaned
+
+
+class ConcernStageForm(GovFormMixin, forms.Form):
+    stage = forms.ChoiceField(
+        label="Escalation stage",
+        choices=EscalationStage.choices,
+        widget=forms.RadioSelect,
+        help_text="The stage of the dispute resolution process the concern has reached",
+        error_messages={"required": "Select the escalation stage"},
+    )
+
+
+class ConcernResolveForm(GovFormMixin, forms.Form):
+    resolved_on = GovDateField(noun="the date the concern was resolved", label="Date resolved")
+    resolution = forms.CharField(
+        label="How was the concern resolved?",
+        widget=forms.Textarea,
+        error_messages={"required": "Enter how the concern was resolved"},
+    )
+
+    def __init__(self, *args, concern: IROConcern, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.concern = concern
+
+    def clean(self):
+        cleaned = super().clean()
+        errors = concern_resolve_errors(
+            concern=self.concern,
+            resolved_on=cleaned.get("resolved_on"),
+            resolution=cleaned.get("resolution", ""),
+        )
+        add_errors(self, errors)
+        return cleaned

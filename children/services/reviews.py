@@ -1,0 +1,201 @@
+"""Looked-after reviews and the IRO's concerns (Care Planning Regs 2010; the IRO Handbook).
+
+Reviews are scheduled by the social worker, manager or IRO and their outcome recorded once held:
+the date, the IRO who chaired, the recommendations and whether the IRO endorsed the twin-track
+plan. The IRO raises a concern and escalates it through the dispute resolution stages; the IRO or
+the team manager records how it was resolved. The ``*_errors`` functions are the rules; the forms
+show the same messages before saving.
+"""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from accounts.models import Role, User
+
+from ..models import Child, EscalationStage, IROConcern, LookedAfterReview
+from ..selectors import format_date
+from .core import require_perm, save_record
+
+
+def is_iro_of(user: User | None, child: Child) -> bool:
+    """An active IRO of the child's local authority (who may chair the child's reviews)."""
+    return bool(
+        user is not None
+        and user.is_active
+        and user.organisation_id == child.responsible_authority_id
+        and user.memberships.filter(role=Role.IRO).exists()
+    )
+
+
+def _not_future(errors: dict, field: str, day: date | None, subject: str) -> None:
+    if day and day > date.today():
+        errors[field] = f"{subject} must be today or in the past"
+
+
+def review_schedule_errors(*, child: Child, scheduled_on: date | None) -> dict[str, str]:
+    errors = {}
+    if child.looked_after_on and scheduled_on and scheduled_on < child.looked_after_on:
+        errors["scheduled_on"] = (
+            "Date of the review must be on or after the date the child became looked after "
+            f"({format_date(child.looked_after_on)})"
+        )
+    return errors
+
+
+@transaction.atomic
+def review_schedule(*, child: Child, scheduled_on: date, by: User) -> LookedAfterReview:
+    """Schedule a looked-after review for the child."""
+    require_perm(by, "children.record_review", child)
+    errors = review_schedule_errors(child=child, scheduled_on=scheduled_on)
+    if errors:
+        raise ValidationError(errors)
+    return save_record(LookedAfterReview(child=child, scheduled_on=scheduled_on), by=by)
+
+
+def review_held_errors(
+    *,
+    child: Child,
+    held_on: date | None,
+    chair: User | None,
+    recommendations: str,
+    plan_endorsed: bool | None,
+) -> dict[str, str]:
+    errors = {}
+    if held_on:
+        if held_on > date.today():
+            errors["held_on"] = "Date held must be today or in the past"
+        elif child.looked_after_on is None:
+            errors["held_on"] = (
+                "The child is not looked after: record the date they became looked after first"
+            )
+        elif held_on < child.looked_after_on:
+            errors["held_on"] = (
+                "Date held must be on or after the date the child became looked after "
+                f"({format_date(child.looked_after_on)})"
+            )
+    if not is_iro_of(chair, child):
+        errors["chair"] = "Select the IRO who chaired the review"
+    if not (recommendations or "").strip():
+        errors["recommendations"] = "Enter the recommendations of the review"
+    if plan_endorsed is None:
+        errors["plan_endorsed"] = "Select yes if the IRO endorsed the twin-track plan"
+    return errors
+
+
+@transaction.atomic
+def review_record_held(
+    *,
+    review: LookedAfterReview,
+    held_on: date,
+    chair: User,
+    recommendations: str,
+    plan_endorsed: bool,
+    by: User,
+) -> LookedAfterReview:
+    """Record a review as held: the date, the IRO chairing, recommendations, endorsement."""
+    review = (
+        LookedAfterReview.objects.select_for_update().select_related("child").get(pk=review.pk)
+    )
+    require_perm(by, "children.record_review", review.child)
+    errors = review_held_errors(
+        child=review.child,
+        held_on=held_on,
+        chair=chair,
+        recommendations=recommendations,
+        plan_endorsed=plan_endorsed,
+    )
+    if errors:
+        raise ValidationError(errors)
+    review.held_on = held_on
+    review.chair = chair
+    review.recommendations = recommendations.strip()
+    review.plan_endorsed = plan_endorsed
+    return save_record(review, by=by)
+
+
+def concern_raise_errors(
+    *, child: Child, raised_on: date | None, concern: str, review: LookedAfterReview | None
+) -> dict[str, str]:
+    errors = {}
+    _not_future(errors, "raised_on", raised_on, "Date the concern was raised")
+    if review is not None and review.child_id != child.pk:
+        errors["review"] = "Select a review of this child"
+    if not (concern or "").strip():
+        errors["concern"] = "Enter the concern"
+    return errors
+
+
+@transaction.atomic
+def iro_concern_raise(
+    *,
+    child: Child,
+    raised_on: date,
+    concern: str,
+    stage: str = EscalationStage.INFORMAL,
+    review: LookedAfterReview | None = None,
+    by: User,
+) -> IROConcern:
+    """The IRO raises a concern about the child's plan or its progress."""
+    require_perm(by, "children.raise_iro_concern", child)
+    errors = concern_raise_errors(child=child, raised_on=raised_on, concern=concern, review=review)
+    if errors:
+        raise ValidationError(errors)
+    record = IROConcern(
+        child=child, raised_on=raised_on, concern=concern.strip(), stage=stage, review=review
+    )
+    return save_record(record, by=by)
+
+
+def _locked(concern: IROConcern) -> IROConcern:
+    """The concern as it is now, locked: two people acting at once cannot both resolve it."""
+    return IROConcern.objects.select_for_update().select_related("child").get(pk=concern.pk)
+
+
+@transaction.atomic
+def iro_concern_update(*, concern: IROConcern, stage: str, by: User) -> IROConcern:
+    """The IRO escalates (or de-escalates) an open concern to another stage."""
+    concern = _locked(concern)
+    require_perm(by, "children.raise_iro_concern", concern.child)
+    if concern.resolved_on is not None:
+        raise ValidationError(
+            {"stage": "This concern has been resolved: raise a new concern instead"}
+        )
+    concern.stage = stage
+    return save_record(concern, by=by)
+
+
+def concern_resolve_errors(
+    *, concern: IROConcern, resolved_on: date | None, resolution: str
+) -> dict[str, str]:
+    errors = {}
+    if concern.resolved_on is not None:
+        errors["resolved_on"] = "This concern has already been resolved"
+    elif resolved_on:
+        _not_future(errors, "resolved_on", resolved_on, "Date the concern was resolved")
+        if "resolved_on" not in errors and resolved_on < concern.raised_on:
+            errors["resolved_on"] = (
+                "Date the concern was resolved must be on or after the date it was raised "
+                f"({format_date(concern.raised_on)})"
+            )
+    if not (resolution or "").strip():
+        errors["resolution"] = "Enter how the concern was resolved"
+    return errors
+
+
+@transaction.atomic
+def iro_concern_resolve(
+    *, concern: IROConcern, resolved_on: date, resolution: str, by: User
+) -> IROConcern:
+    """Record that a concern has been resolved, when and how."""
+    concern = _locked(concern)
+    require_perm(by, "children.resolve_iro_concern", concern.child)
+    errors = concern_resolve_errors(
+        concern=concern, resolved_on=resolved_on, resolution=resolution
+    )
+    if errors:
+        raise ValidationError(errors)
+    concern.resolved_on = resolved_on
+    concern.resolution = resolution.strip()
+    return save_record(concern, by=by)

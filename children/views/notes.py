@@ -1,0 +1,20 @@
+"""Case notes: add one (notes are not changed after saving; a correction is a new note)."""
+
+from .. import services
+from ..forms import CaseNoteForm
+from .intro import IntroFormView
+
+
+class CaseNoteAddView(IntroFormView):
+    form_class = CaseNoteForm
+    perm = "children.add_case_note"
+    section = "notes"
+    title = "Add a case note"
+    submit_label = "Add the note"
+    success_message = "The case note has been added"
+
+    def get_intro(self) -> list[str]:
+        return ["A note cannot be changed once it is saved. To correct a note, add a new one."]
+
+    def save(self, form):
+        return services.case_note_add(child=self.child, by=self.request.user, **form.cleaned_data)

@@ -1,0 +1,60 @@
+"""The twin-track plan page: set the plan, or change it (a new version; the old one is kept)."""
+
+from .. import services
+from ..forms import PlanForm
+from ..selectors import format_date
+from ..services.plan import current_plan
+from .intro import IntroFormView
+
+CARRIED_OVER = [
+    "primary",
+    "plan_a_who",
+    "plan_a_conditions",
+    "plan_a_interventions",
+    "plan_b_summary",
+]
+
+
+class PlanSetView(IntroFormView):
+    form_class = PlanForm
+    perm = "children.change_child"
+    section = "plan"
+
+    def get_instance(self):
+        # Never the form's instance: a change is a new version, the current one stays as it was.
+        self.current = current_plan(self.child)
+        return None
+
+    def get_form_kwargs(self):
+        return {"current": self.current}
+
+    def get_initial(self):
+        # Start from the plan in force, so that a change only alters what the meeting changed.
+        if self.current is None:
+            return {}
+        return {name: getattr(self.current, name) for name in CARRIED_OVER}
+
+    def get_title(self) -> str:
+        return "Set the twin-track plan" if self.current is None else "Change the twin-track plan"
+
+    def get_intro(self) -> list[str]:
+        if self.current is None:
+            return ["Record the plan agreed at the meeting, with both tracks (Standard 2.6)."]
+        return [
+            f"The current plan was set at the {self.current.get_meeting_display().lower()} "
+            f"on {format_date(self.current.meeting_on)}. Change what the meeting changed: the "
+            "current plan is kept in the plan's history."
+        ]
+
+    @property
+    def success_message(self) -> str:
+        if self.current is None:
+            return "The twin-track plan has been set"
+        return "The twin-track plan has been changed"
+
+    @property
+    def submit_label(self) -> str:
+        return "Save the plan" if self.current is None else "Save the new plan"
+
+    def save(self, form):
+        return services.plan_set(child=self.child, by=self.request.user, **form.cleaned_data)

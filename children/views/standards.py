@@ -1,0 +1,83 @@
+"""The practice standards checklist: mark an item met for the child, or remove the mark.
+
+The item is looked up among the active items that apply to this child, so an item that does
+not apply (a pre-birth item for a born child's route, a consensual item otherwise) answers 404.
+"""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from .. import selectors, services
+from ..forms import StandardMetForm, StandardUnmarkForm
+from ..models import ChildStandardRecord
+from ..selectors import format_date
+from .intro import IntroFormView
+
+
+class StandardSectionView(IntroFormView):
+    perm = "children.change_child"
+    section = "standards"
+
+    def get_instance(self):
+        self.item = get_object_or_404(
+            selectors.standard_items_for(child=self.child), pk=self.kwargs["item_pk"]
+        )
+        return ChildStandardRecord.objects.filter(child=self.child, item=self.item).first()
+
+
+class StandardMarkView(StandardSectionView):
+    form_class = StandardMetForm
+    submit_label = "Save"
+
+    def get_form_kwargs(self):
+        return {"child": self.child, "item": self.item}
+
+    def get_initial(self):
+        if self.instance is None:
+            return {}
+        return {"met_on": self.instance.met_on, "note": self.instance.note}
+
+    def get_title(self) -> str:
+        if self.instance is None:
+            return f"Record that standard {self.item.code} is met"
+        return f"Change when standard {self.item.code} was met"
+
+    def get_intro(self) -> list[str]:
+        return [f"{self.item.code}: {self.item.text}"]
+
+    @property
+    def success_message(self) -> str:
+        return f"Standard {self.item.code} has been recorded as met"
+
+    def save(self, form):
+        return services.standard_mark_met(
+            child=self.child, item=self.item, by=self.request.user, **form.cleaned_data
+        )
+
+
+class StandardUnmarkView(StandardSectionView):
+    form_class = StandardUnmarkForm
+    submit_label = "Remove the record"
+
+    def get_instance(self):
+        record = super().get_instance()
+        if record is None:
+            raise Http404("This standard is not recorded as met")
+        return record
+
+    def get_title(self) -> str:
+        return f"Remove the record that standard {self.item.code} was met"
+
+    def get_intro(self) -> list[str]:
+        return [
+            f"{self.item.code}: {self.item.text}",
+            f"It was recorded as met on {format_date(self.instance.met_on)}. Remove the record "
+            "only if it was made in error: the record's history keeps who made and removed it.",
+        ]
+
+    @property
+    def success_message(self) -> str:
+        return f"The record that standard {self.item.code} was met has been removed"
+
+    def save(self, form):
+        return services.standard_unmark(child=self.child, item=self.item, by=self.request.user)
