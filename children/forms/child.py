@@ -66,6 +66,7 @@ class ChildForm(GovFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.organisation_id = organisation_id
         self.fields["team"].queryset = Team.objects.filter(organisation_id=organisation_id)
+        self.fields["team"].label_from_instance = lambda team: team.name
         self.fields["social_worker"].queryset = _people(organisation_id, Role.SOCIAL_WORKER)
         self.fields["iro"].queryset = _people(organisation_id, Role.IRO)
         self.fields["referred_to"].queryset = self.fields["referred_to"].queryset.exclude(
