@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import child, court, family, notes, plan, reviews, standards
+from .views import child, court, family, notes, plan, reviews, siblings, standards
 
 app_name = "children"
 
@@ -143,4 +143,10 @@ urlpatterns = [
     path("children/<int:pk>/chronology.csv", child.child_chronology_csv, name="chronology_csv"),
     path("children/<int:pk>/history/", child.child_history, name="history"),
     path("children/<int:pk>/archive/", child.ChildArchiveView.as_view(), name="archive"),
+    path("children/<int:pk>/siblings/", siblings.SiblingGroupView.as_view(), name="siblings"),
+    path(
+        "children/<int:pk>/siblings/add/",
+        siblings.SiblingLinkView.as_view(),
+        name="sibling_link",
+    ),
 ]

@@ -118,6 +118,8 @@ MATRIX.update(
         "children:chronology": child_page(),
         "children:chronology_csv": child_page(),
         "children:history": child_page(),
+        "children:siblings": child_page(default=403, by_role=EDITORS),
+        "children:sibling_link": child_page(default=403, by_role=EDITORS),
         "children:archive": child_page(default=403, by_role={"team_manager": 200, **NOT_CASE}),
     }
 )

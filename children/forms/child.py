@@ -52,13 +52,18 @@ class ChildForm(GovFormMixin, forms.ModelForm):
             "social_worker",
             "iro",
             "referred_to",
-            "sibling_group",
         ]
         error_messages = {
             "legal_name": {"required": "Enter the child's legal name"},
             "la_child_id": {"required": "Enter the local authority child ID"},
             "route": {"required": "Select the route into early permanence"},
-            "team": {"required": "Select the team responsible for the child"},
+            "team": {
+                "required": "Select the team responsible for the child",
+                "invalid_choice": "Select a team of your authority",
+            },
+            "social_worker": {"invalid_choice": "Select a social worker of your authority"},
+            "iro": {"invalid_choice": "Select an IRO of your authority"},
+            "referred_to": {"invalid_choice": "Select a regional or voluntary adoption agency"},
         }
         widgets = {"route": forms.RadioSelect}
 
@@ -71,9 +76,6 @@ class ChildForm(GovFormMixin, forms.ModelForm):
         self.fields["iro"].queryset = _people(organisation_id, Role.IRO)
         self.fields["referred_to"].queryset = self.fields["referred_to"].queryset.exclude(
             kind="la"
-        )
-        self.fields["sibling_group"].queryset = self.fields["sibling_group"].queryset.filter(
-            responsible_authority_id=organisation_id
         )
         self.fields["route"].choices = Route.choices
         self.fields["sex"].choices = [("", "Not known yet"), *Sex.choices]

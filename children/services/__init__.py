@@ -42,9 +42,12 @@ from .reviews import (
     review_record_held,
     review_schedule,
 )
+from .siblings import sibling_group_set, sibling_link
 from .standards import standard_mark_met, standard_unmark
 
 __all__ = [
+    "sibling_group_set",
+    "sibling_link",
     "can",
     "child_access_log_record",
     "child_archive",

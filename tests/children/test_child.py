@@ -48,7 +48,6 @@ def child_form_data(own_team, social_worker):
             "social_worker": str(social_worker.pk),
             "iro": "",
             "referred_to": "",
-            "sibling_group": "",
             **date_fields("expected_delivery_date", TODAY + timedelta(days=100)),
             **date_fields("date_of_birth", None),
             **date_fields("looked_after_on", None),
@@ -435,3 +434,15 @@ def test_social_worker_cannot_archive(client_for, social_worker, own_team):
         reverse("children:archive", args=[child.pk]), {"reason": "No"}
     )
     assert response.status_code == 403
+
+
+@time_machine.travel(TODAY, tick=False)
+def test_a_worker_of_another_authority_cannot_be_allocated(
+    client_for, social_worker, child_form_data, make_user, other_team
+):
+    stranger = make_user(Role.SOCIAL_WORKER, team=other_team)
+    data = child_form_data(social_worker=str(stranger.pk), team=str(other_team.pk))
+    page = client_for(social_worker).post(reverse("children:create"), data).content.decode()
+    assert "Select a social worker of your authority" in page
+    assert "Select a team of your authority" in page
+    assert not Child.objects.exists()

@@ -229,3 +229,41 @@ def test_court_record_pages_are_accessible(page, sign_in, axe_check, transaction
     page.wait_for_load_state()
     assert page.locator(".govuk-error-summary").is_visible()
     axe_check(page)
+
+
+def test_child_record_pages_are_accessible(page, sign_in, axe_check, transactional_db):
+    from datetime import date, timedelta
+
+    from tests.children.factories import ChildFactory, TwinTrackPlanFactory, UnbornChildFactory
+
+    team = TeamFactory(name="Early Permanence Team")
+    org = team.organisation
+    UserFactory(username="sw.axe", role=Role.SOCIAL_WORKER, role__team=team, organisation=org)
+    UserFactory(username="tm.axe2", role=Role.TEAM_MANAGER, role__team=team, organisation=org)
+    child = ChildFactory(
+        responsible_authority=org, team=team, looked_after_on=date.today() - timedelta(days=20)
+    )
+    TwinTrackPlanFactory(child=child)
+    unborn = UnbornChildFactory(responsible_authority=org, team=team)
+    sign_in("sw.axe", TEST_PASSWORD)
+    for path in [
+        "/",
+        "/children/?scope=all",
+        "/children/new/",
+        f"/children/{child.pk}/",
+        f"/children/{child.pk}/edit/",
+        f"/children/{unborn.pk}/birth/",
+        f"/children/{child.pk}/chronology/",
+        f"/children/{child.pk}/history/",
+    ]:
+        page.goto(path)
+        axe_check(page)
+    page.goto("/children/new/")
+    page.locator("main form button.govuk-button").first.click()
+    page.wait_for_load_state()
+    assert page.locator(".govuk-error-summary").is_visible()
+    axe_check(page)
+    page.get_by_role("button", name="Sign out").click()
+    sign_in("tm.axe2", TEST_PASSWORD)
+    page.goto(f"/children/{child.pk}/archive/")
+    axe_check(page)

@@ -1,0 +1,52 @@
+"""Sibling groups: brothers and sisters known to the authority, placed together or apart."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from accounts.models import User
+
+from ..models import Child, SiblingGroup
+from .core import require_perm, save_record
+
+
+@transaction.atomic
+def sibling_group_set(
+    *,
+    child: Child,
+    by: User,
+    name: str,
+    placement: str,
+    reason: str = "",
+    other_siblings: str = "",
+) -> SiblingGroup:
+    """Create the child's sibling group, or change the one they are in."""
+    child = Child.objects.select_for_update().get(pk=child.pk)
+    require_perm(by, "children.change_child", child)
+    group = child.sibling_group or SiblingGroup(responsible_authority_id=child.organisation_id)
+    group.name, group.placement = name, placement
+    group.reason, group.other_siblings = reason, other_siblings
+    save_record(group, by=by)
+    if child.sibling_group_id != group.pk:
+        child.sibling_group = group
+        save_record(child, by=by)
+    return group
+
+
+@transaction.atomic
+def sibling_link(*, child: Child, sibling: Child, by: User) -> SiblingGroup:
+    """Add a brother or sister who is also a child of this authority to the child's group."""
+    child = Child.objects.select_for_update().get(pk=child.pk)
+    sibling = Child.objects.select_for_update().get(pk=sibling.pk)
+    require_perm(by, "children.change_child", child)
+    require_perm(by, "children.change_child", sibling)
+    if child.sibling_group_id is None:
+        raise ValidationError({"sibling": "Record the sibling group first"})
+    if sibling.pk == child.pk:
+        raise ValidationError({"sibling": "Choose a brother or sister, not the child themselves"})
+    if sibling.sibling_group_id not in (None, child.sibling_group_id):
+        raise ValidationError(
+            {"sibling": f"{sibling.legal_name} is already in another sibling group"}
+        )
+    sibling.sibling_group_id = child.sibling_group_id
+    save_record(sibling, by=by)
+    return child.sibling_group

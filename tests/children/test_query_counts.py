@@ -1,0 +1,58 @@
+"""Pages about one child keep a constant number of queries however much is recorded about them."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.children import factories as f
+
+
+def add_one_of_everything(child, n: int) -> None:
+    """One more record of every kind the child's pages show."""
+    mother = f.FamilyMemberFactory(child=child, ep_information_given_on=date.today())
+    f.ViabilityAssessmentFactory(family_member=f.FamilyMemberFactory(child=child))
+    f.PaternityTestFactory(
+        alleged_father=f.FamilyMemberFactory(child=child, relationship="alleged_father")
+    )
+    proceedings = f.ProceedingsFactory(child=child)
+    hearing = f.HearingFactory(proceedings=proceedings)
+    f.DirectionFactory(hearing=hearing)
+    f.ExtensionFactory(proceedings=proceedings)
+    f.CourtOrderFactory(child=child, hearing=hearing, made_on=hearing.listed_on)
+    f.Section19ConsentFactory(child=child, parent=mother)
+    f.TwinTrackPlanFactory(child=child, meeting_on=date.today() - timedelta(days=n))
+    review = f.LookedAfterReviewFactory(child=child)
+    f.IROConcernFactory(child=child, review=review)
+    f.CaseNoteFactory(child=child)
+    f.ChildStandardRecordFactory(child=child, item=f.PracticeStandardItemFactory())
+
+
+def count(client, url) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize(
+    "page",
+    ["children:record", "children:chronology", "children:chronology_csv", "children:history"],
+)
+def test_child_pages_query_count_does_not_grow_with_the_record(
+    client_for, social_worker, own_team, page
+):
+    child = f.ChildFactory(
+        responsible_authority=own_team.organisation,
+        team=own_team,
+        looked_after_on=date.today() - timedelta(days=50),
+    )
+    client = client_for(social_worker)
+    add_one_of_everything(child, 1)
+    url = reverse(page, args=[child.pk])
+    once = count(client, url)
+    for n in range(2, 6):
+        add_one_of_everything(child, n)
+    assert count(client, url) == once
