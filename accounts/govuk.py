@@ -65,3 +65,14 @@ def attach_model_errors(form: forms.BaseForm, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, messages)
     else:
         form.add_error(None, error.messages)
+
+
+def add_errors(form: forms.BaseForm, errors: dict[str, str]) -> None:
+    """Show rule messages ({field: message}) on a form, where the field has no message yet.
+
+    Forms call the same rule functions as the services, so every error shows at once on submit.
+    """
+    for field, message in errors.items():
+        name = field if field in form.fields else None
+        if name is None or name not in form.errors:
+            form.add_error(name, message)

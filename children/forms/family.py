@@ -6,7 +6,7 @@ They validate and present; the rules they show before saving are the services' o
 
 from django import forms
 
-from accounts.govuk import GovDateField, GovFormMixin
+from accounts.govuk import GovDateField, GovFormMixin, add_errors
 
 from ..models import (
     Child,
@@ -28,12 +28,6 @@ from ..services.family import (
 )
 
 CONTACT_FIELDS = ("address", "phone", "email")
-
-
-def _add_errors(form: forms.Form, errors: dict[str, str]) -> None:
-    for field, message in errors.items():
-        if field not in form.errors:
-            form.add_error(field, message)
 
 
 class FamilyMemberForm(GovFormMixin, forms.ModelForm):
@@ -106,7 +100,7 @@ class FamilyMemberForm(GovFormMixin, forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        _add_errors(
+        add_errors(
             self,
             family_member_errors(ep_information_given_on=cleaned.get("ep_information_given_on")),
         )
@@ -185,7 +179,7 @@ class ViabilityAssessmentForm(_ChildNetworkForm):
 
     def clean(self):
         cleaned = super().clean()
-        _add_errors(
+        add_errors(
             self,
             viability_assessment_errors(
                 requested_on=cleaned.get("requested_on"),
@@ -234,7 +228,7 @@ class PaternityTestForm(_ChildNetworkForm):
 
     def clean(self):
         cleaned = super().clean()
-        _add_errors(
+        add_errors(
             self,
             paternity_test_errors(
                 requested_on=cleaned.get("requested_on"),
@@ -252,7 +246,7 @@ class PaternityTestForm(_ChildNetworkForm):
 class FamilyMemberAdminForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
-        _add_errors(
+        add_errors(
             self,
             family_member_errors(ep_information_given_on=cleaned.get("ep_information_given_on")),
         )
@@ -269,8 +263,8 @@ def _admin_network_errors(cleaned: dict, person_field: str) -> dict[str, str]:
 class ViabilityAssessmentAdminForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
-        _add_errors(self, _admin_network_errors(cleaned, "family_member"))
-        _add_errors(
+        add_errors(self, _admin_network_errors(cleaned, "family_member"))
+        add_errors(
             self,
             viability_assessment_errors(
                 requested_on=cleaned.get("requested_on"),
@@ -285,15 +279,15 @@ class ViabilityAssessmentAdminForm(forms.ModelForm):
 class PaternityTestAdminForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
-        _add_errors(self, _admin_network_errors(cleaned, "alleged_father"))
+        add_errors(self, _admin_network_errors(cleaned, "alleged_father"))
         father = cleaned.get("alleged_father")
         if (
             father is not None
             and father.pk != self.instance.alleged_father_id
             and father.relationship not in FATHER_RELATIONSHIPS
         ):
-            _add_errors(self, {"alleged_father": NOT_A_FATHER})
-        _add_errors(
+            add_errors(self, {"alleged_father": NOT_A_FATHER})
+        add_errors(
             self,
             paternity_test_errors(
                 requested_on=cleaned.get("requested_on"),

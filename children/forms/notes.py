@@ -2,11 +2,10 @@
 
 from django import forms
 
-from accounts.govuk import GovDateField, GovFormMixin
+from accounts.govuk import GovDateField, GovFormMixin, add_errors
 
 from ..models import CaseNote, NoteKind
 from ..services.notes import case_note_errors
-from .errors import add_errors
 
 
 class CaseNoteForm(GovFormMixin, forms.ModelForm):

@@ -2,11 +2,10 @@
 
 from django import forms
 
-from accounts.govuk import GovDateField, GovFormMixin
+from accounts.govuk import GovDateField, GovFormMixin, add_errors
 
 from ..models import PlanningMeeting, PrimaryPlan, TwinTrackPlan
 from ..services.plan import plan_errors
-from .errors import add_errors
 
 
 class PlanForm(GovFormMixin, forms.ModelForm):

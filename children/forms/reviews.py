@@ -2,7 +2,7 @@
 
 from django import forms
 
-from accounts.govuk import GovDateField, GovFormMixin
+from accounts.govuk import GovDateField, GovFormMixin, add_errors
 from accounts.models import Role, User
 
 from ..models import Child, EscalationStage, IROConcern, LookedAfterReview
@@ -12,7 +12,6 @@ from ..services.reviews import (
     review_held_errors,
     review_schedule_errors,
 )
-from .errors import add_errors
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 

@@ -2,11 +2,10 @@
 
 from django import forms
 
-from accounts.govuk import GovDateField, GovFormMixin
+from accounts.govuk import GovDateField, GovFormMixin, add_errors
 
 from ..models import Child, PracticeStandardItem
 from ..services.standards import standard_mark_errors
-from .errors import add_errors
 
 
 class StandardMetForm(GovFormMixin, forms.Form):

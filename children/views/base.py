@@ -45,6 +45,10 @@ class ChildRecordFormView(View):
     def get_title(self) -> str:
         return self.title
 
+    def get_intro(self) -> list[str]:
+        """Paragraphs under the heading: which record the page is about, what happens next."""
+        return []
+
     def get_success_url(self) -> str:
         return reverse("children:record", args=[self.child.pk]) + f"#{self.section}"
 
@@ -71,6 +75,7 @@ class ChildRecordFormView(View):
             "child": self.child,
             "form": form,
             "title": self.get_title(),
+            "intro": self.get_intro(),
             "submit_label": self.submit_label,
             "cancel_url": self.get_success_url(),
         }

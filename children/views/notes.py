@@ -2,10 +2,10 @@
 
 from .. import services
 from ..forms import CaseNoteForm
-from .intro import IntroFormView
+from .base import ChildRecordFormView
 
 
-class CaseNoteAddView(IntroFormView):
+class CaseNoteAddView(ChildRecordFormView):
     form_class = CaseNoteForm
     perm = "children.add_case_note"
     section = "notes"

@@ -4,7 +4,7 @@ from .. import services
 from ..forms import PlanForm
 from ..selectors import format_date
 from ..services.plan import current_plan
-from .intro import IntroFormView
+from .base import ChildRecordFormView
 
 CARRIED_OVER = [
     "primary",
@@ -15,7 +15,7 @@ CARRIED_OVER = [
 ]
 
 
-class PlanSetView(IntroFormView):
+class PlanSetView(ChildRecordFormView):
     form_class = PlanForm
     perm = "children.change_child"
     section = "plan"

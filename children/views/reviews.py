@@ -19,10 +19,10 @@ from ..forms import (
 )
 from ..forms.reviews import review_held_initial
 from ..selectors import format_date
-from .intro import IntroFormView
+from .base import ChildRecordFormView
 
 
-class ReviewSectionView(IntroFormView):
+class ReviewSectionView(ChildRecordFormView):
     perm = "children.record_review"
     section = "reviews"
 
@@ -70,7 +70,7 @@ class ReviewRecordView(ReviewSectionView):
         )
 
 
-class ConcernSectionView(IntroFormView):
+class ConcernSectionView(ChildRecordFormView):
     section = "reviews"
 
     def get_instance(self):

@@ -11,10 +11,10 @@ from .. import selectors, services
 from ..forms import StandardMetForm, StandardUnmarkForm
 from ..models import ChildStandardRecord
 from ..selectors import format_date
-from .intro import IntroFormView
+from .base import ChildRecordFormView
 
 
-class StandardSectionView(IntroFormView):
+class StandardSectionView(ChildRecordFormView):
     perm = "children.change_child"
     section = "standards"
 

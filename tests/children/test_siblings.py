@@ -61,7 +61,10 @@ def test_another_authoritys_child_cannot_be_linked_as_a_sibling(
     response = client.post(
         reverse("children:sibling_link", args=[child.pk]), {"sibling": stranger.pk}
     )
-    assert "Choose a brother or sister from your authority&#x27;s children" in response.content.decode()
+    assert (
+        "Choose a brother or sister from your authority&#x27;s children"
+        in response.content.decode()
+    )
     stranger.refresh_from_db()
     assert stranger.sibling_group_id is None
 

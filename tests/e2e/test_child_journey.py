@@ -108,7 +108,9 @@ def test_social_worker_records_an_unborn_childs_case_and_sees_it_in_the_chronolo
     open_section_link(page, "Set the twin-track plan")
     page.get_by_label("Plan A: return to family").check()
     page.get_by_label("Plan A: who would the child return to?").fill("Test Parent (mother)")
-    page.get_by_label("Plan A: what needs to change for a safe return?").fill("Residential parenting assessment")
+    page.get_by_label("Plan A: what needs to change for a safe return?").fill(
+        "Residential parenting assessment"
+    )
     page.get_by_role("textbox", name="Plan B: adoption through early permanence").fill(
         "Fostering for adoption with dually approved carers"
     )
