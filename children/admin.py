@@ -4,22 +4,29 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import models
-from .forms.family import (
-    FamilyMemberAdminForm,
-    PaternityTestAdminForm,
-    ViabilityAssessmentAdminForm,
-)
 
 
-class NoDeleteAdmin(SimpleHistoryAdmin):
-    """Case records are kept (retention to the 75th birthday): no delete in the admin."""
+class CaseRecordAdmin(SimpleHistoryAdmin):
+    """Case records in the admin are for looking up, never for changing.
+
+    The pages' services are the only code that changes a case (they check the access rules and
+    the rules of the law and the Standards, and log who did what), and records are kept until the
+    75th birthday: so no add, change or delete here. Reference data (the practice standards
+    checklist) is edited in the admin; case records are not.
+    """
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
     def has_delete_permission(self, request, obj=None):
         return False
 
 
 @admin.register(models.Child)
-class ChildAdmin(NoDeleteAdmin):
+class ChildAdmin(CaseRecordAdmin):
     list_display = [
         "legal_name",
         "la_child_id",
@@ -36,7 +43,7 @@ class ChildAdmin(NoDeleteAdmin):
 
 
 @admin.register(models.SiblingGroup)
-class SiblingGroupAdmin(NoDeleteAdmin):
+class SiblingGroupAdmin(CaseRecordAdmin):
     list_display = ["name", "responsible_authority", "placement"]
     list_filter = ["placement", "responsible_authority"]
     search_fields = ["name"]
@@ -60,8 +67,7 @@ class ChildAccessLogAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.FamilyMember)
-class FamilyMemberAdmin(NoDeleteAdmin):
-    form = FamilyMemberAdminForm  # the rules the pages apply (children.services.family)
+class FamilyMemberAdmin(CaseRecordAdmin):
     list_display = ["name", "relationship", "child", "parental_responsibility"]
     list_filter = ["relationship", "parental_responsibility"]
     search_fields = ["name", "child__la_child_id"]
@@ -69,68 +75,77 @@ class FamilyMemberAdmin(NoDeleteAdmin):
 
 
 @admin.register(models.ViabilityAssessment)
-class ViabilityAssessmentAdmin(NoDeleteAdmin):
-    form = ViabilityAssessmentAdminForm
+class ViabilityAssessmentAdmin(CaseRecordAdmin):
     list_display = ["family_member", "child", "requested_on", "due_on", "completed_on", "outcome"]
     list_filter = ["outcome"]
     raw_id_fields = ["child", "family_member"]
 
 
 @admin.register(models.PaternityTest)
-class PaternityTestAdmin(NoDeleteAdmin):
-    form = PaternityTestAdminForm
+class PaternityTestAdmin(CaseRecordAdmin):
     list_display = ["alleged_father", "child", "requested_on", "result"]
     list_filter = ["result", "directed_by_court"]
     raw_id_fields = ["child", "alleged_father"]
 
 
 @admin.register(models.TwinTrackPlan)
-class TwinTrackPlanAdmin(NoDeleteAdmin):
+class TwinTrackPlanAdmin(CaseRecordAdmin):
     list_display = ["child", "primary", "meeting", "meeting_on"]
     list_filter = ["primary", "meeting"]
     raw_id_fields = ["child"]
 
 
 @admin.register(models.LookedAfterReview)
-class LookedAfterReviewAdmin(NoDeleteAdmin):
+class LookedAfterReviewAdmin(CaseRecordAdmin):
     list_display = ["child", "scheduled_on", "held_on", "chair"]
     list_filter = ["held_on"]
     raw_id_fields = ["child", "chair"]
 
 
 @admin.register(models.IROConcern)
-class IROConcernAdmin(NoDeleteAdmin):
+class IROConcernAdmin(CaseRecordAdmin):
     list_display = ["child", "raised_on", "stage", "resolved_on"]
     list_filter = ["stage"]
     raw_id_fields = ["child", "review"]
 
 
 @admin.register(models.PreProceedings)
-class PreProceedingsAdmin(NoDeleteAdmin):
+class PreProceedingsAdmin(CaseRecordAdmin):
     list_display = ["child", "plo_letter_on", "plo_meeting_on"]
     raw_id_fields = ["child"]
 
 
-class ExtensionInline(admin.TabularInline):
-    model = models.Extension
+class ReadOnlyInline(admin.TabularInline):
     extra = 0
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ExtensionInline(ReadOnlyInline):
+    model = models.Extension
 
 
 @admin.register(models.Proceedings)
-class ProceedingsAdmin(NoDeleteAdmin):
+class ProceedingsAdmin(CaseRecordAdmin):
     list_display = ["case_number", "court", "child", "issued_on", "concluded_on"]
     search_fields = ["case_number", "court"]
     raw_id_fields = ["child"]
     inlines = [ExtensionInline]
 
 
-class DirectionInline(admin.TabularInline):
+class DirectionInline(ReadOnlyInline):
     model = models.Direction
-    extra = 0
 
 
 @admin.register(models.Hearing)
-class HearingAdmin(NoDeleteAdmin):
+class HearingAdmin(CaseRecordAdmin):
     list_display = ["proceedings", "kind", "listed_on"]
     list_filter = ["kind"]
     raw_id_fields = ["proceedings"]
@@ -138,21 +153,21 @@ class HearingAdmin(NoDeleteAdmin):
 
 
 @admin.register(models.CourtOrder)
-class CourtOrderAdmin(NoDeleteAdmin):
+class CourtOrderAdmin(CaseRecordAdmin):
     list_display = ["child", "kind", "made_on", "hearing"]
     list_filter = ["kind"]
     raw_id_fields = ["child", "hearing"]
 
 
 @admin.register(models.Section19Consent)
-class Section19ConsentAdmin(NoDeleteAdmin):
+class Section19ConsentAdmin(CaseRecordAdmin):
     list_display = ["child", "parent", "status", "considered_on"]
     list_filter = ["status"]
     raw_id_fields = ["child", "parent"]
 
 
 @admin.register(models.CaseNote)
-class CaseNoteAdmin(NoDeleteAdmin):
+class CaseNoteAdmin(CaseRecordAdmin):
     list_display = ["child", "kind", "happened_on", "summary", "created_by"]
     list_filter = ["kind"]
     search_fields = ["summary"]
@@ -170,7 +185,7 @@ class PracticeStandardItemAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.ChildStandardRecord)
-class ChildStandardRecordAdmin(NoDeleteAdmin):
+class ChildStandardRecordAdmin(CaseRecordAdmin):
     list_display = ["child", "item", "met_on", "created_by"]
     list_filter = ["item"]
     raw_id_fields = ["child"]
