@@ -1,5 +1,6 @@
 """Every write to a child's record, split by area. Each area module follows ``core``'s shape."""
 
+from .consent import section19_record, section19_update
 from .core import (
     can,
     child_access_log_record,
@@ -21,8 +22,6 @@ from .court import (
     proceedings_conclude,
     proceedings_issue,
     proceedings_update,
-    section19_record,
-    section19_update,
 )
 from .family import (
     family_member_add,

@@ -1,0 +1,39 @@
+"""Reads of children's records for pages and reports, scoped to what the user may see."""
+
+from .child import child_for_user, child_list, children_visible_to, home_panel
+from .record import (
+    ChildSummary,
+    CourtWeek,
+    child_summary,
+    child_with_records,
+    family_network_order,
+    format_age,
+    format_date,
+)
+from .reviews import ConcernLists, iro_concerns_open_first
+from .standards import (
+    StandardChecklist,
+    standard_checklist,
+    standard_item_applies,
+    standard_items_for,
+)
+
+__all__ = [
+    "ChildSummary",
+    "ConcernLists",
+    "CourtWeek",
+    "StandardChecklist",
+    "child_for_user",
+    "child_list",
+    "child_summary",
+    "child_with_records",
+    "children_visible_to",
+    "family_network_order",
+    "format_age",
+    "format_date",
+    "home_panel",
+    "iro_concerns_open_first",
+    "standard_checklist",
+    "standard_item_applies",
+    "standard_items_for",
+]

@@ -1,0 +1,199 @@
+"""The child's record page: the summary header and every record, each list in one query."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import (
+    Prefetch,
+)
+from django.http import Http404
+
+from accounts.models import User
+
+from ..models import (
+    Child,
+    Hearing,
+    LookedAfterReview,
+    Proceedings,
+    TwinTrackPlan,
+)
+from .child import children_visible_to
+
+
+@dataclass(frozen=True)
+class CourtWeek:
+    week: int
+    of: int
+    target_date: date
+    proceedings: Proceedings
+
+    def __str__(self) -> str:
+        return f"week {self.week} of {self.of}"
+
+
+@dataclass(frozen=True)
+class ChildSummary:
+    """What the record's header shows about a child, computed once."""
+
+    age: str
+    plan: TwinTrackPlan | None
+    next_hearing: Hearing | None
+    court_week: CourtWeek | None
+    next_review: LookedAfterReview | None
+    siblings: list
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def format_date(day: date) -> str:
+    """12 March 2026."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def format_age(child: Child, today: date) -> str:
+    """'Unborn, due 14 March 2027', '6 weeks old', '5 months old', '1 year, 3 months old'."""
+    if child.is_unborn:
+        return f"Unborn, due {format_date(child.expected_delivery_date)}"
+    days = max((today - child.date_of_birth).days, 0)
+    if days < 14:
+        return f"{_plural(days, 'day')} old"
+    if days < 13 * 7:  # babies' ages are counted in weeks for their first three months
+        return f"{_plural(days // 7, 'week')} old"
+    years, months = child.age_on(today)
+    if years == 0:
+        return f"{_plural(months, 'month')} old"
+    if years < 2:
+        return f"{_plural(years, 'year')}, {_plural(months, 'month')} old"
+    return f"{years} years old"
+
+
+def child_summary(*, child: Child, today: date | None = None) -> ChildSummary:
+    """The header facts: age, primary plan, next hearing, court week N of 26, next review."""
+    today = today or date.today()
+    plan = TwinTrackPlan.objects.filter(child=child).order_by("-meeting_on", "-created_at").first()
+    next_hearing = (
+        Hearing.objects.filter(proceedings__child=child, listed_on__gte=today)
+        .order_by("listed_on")
+        .first()
+    )
+    open_proceedings = (
+        Proceedings.objects.filter(child=child, concluded_on__isnull=True)
+        .prefetch_related("extensions")
+        .order_by("-issued_on")
+        .first()
+    )
+    court_week = None
+    if open_proceedings is not None and open_proceedings.issued_on <= today:
+        court_week = CourtWeek(
+            week=open_proceedings.week_on(today),
+            of=open_proceedings.target_weeks(),
+            target_date=open_proceedings.target_date(),
+            proceedings=open_proceedings,
+        )
+    next_review = (
+        LookedAfterReview.objects.filter(child=child, held_on__isnull=True)
+        .order_by("scheduled_on")
+        .first()
+    )
+    siblings = []
+    if child.sibling_group_id:
+        siblings = list(
+            Child.objects.filter(sibling_group_id=child.sibling_group_id)
+            .exclude(pk=child.pk)
+            .order_by("date_of_birth")
+        )
+    return ChildSummary(
+        age=format_age(child, today),
+        plan=plan,
+        next_hearing=next_hearing,
+        court_week=court_week,
+        next_review=next_review,
+        siblings=siblings,
+    )
+
+
+def family_network_order():
+    """Parents first, then the wider family and connected people: the order of Relationship."""
+    from django.db.models import Case, IntegerField, Value, When
+
+    from .models import Relationship
+
+    return Case(
+        *(When(relationship=value, then=Value(i)) for i, value in enumerate(Relationship.values)),
+        default=Value(len(Relationship.values)),
+        output_field=IntegerField(),
+    )
+
+
+def child_with_records(*, user: User, pk: int) -> Child:
+    """A child with every record the record page lists, each list loaded in one query."""
+    from .models import (
+        CaseNote,
+        ChildStandardRecord,
+        CourtOrder,
+        FamilyMember,
+        IROConcern,
+        PaternityTest,
+        Section19Consent,
+        ViabilityAssessment,
+    )
+
+    try:
+        return (
+            children_visible_to(user=user)
+            .select_related(
+                "social_worker",
+                "iro",
+                "team",
+                "responsible_authority",
+                "referred_to",
+                "sibling_group",
+                "pre_proceedings",
+            )
+            .prefetch_related(
+                Prefetch(
+                    "family_members",
+                    queryset=FamilyMember.objects.filter(archived_at__isnull=True).order_by(
+                        family_network_order(), "name"
+                    ),
+                ),
+                Prefetch(
+                    "viability_assessments",
+                    queryset=ViabilityAssessment.objects.select_related("family_member"),
+                ),
+                Prefetch(
+                    "paternity_tests",
+                    queryset=PaternityTest.objects.select_related("alleged_father"),
+                ),
+                Prefetch(
+                    "proceedings",
+                    queryset=Proceedings.objects.prefetch_related(
+                        "extensions",
+                        Prefetch(
+                            "hearings", queryset=Hearing.objects.prefetch_related("directions")
+                        ),
+                    ),
+                ),
+                Prefetch("orders", queryset=CourtOrder.objects.select_related("hearing")),
+                Prefetch(
+                    "section19_consents",
+                    queryset=Section19Consent.objects.select_related("parent"),
+                ),
+                Prefetch("plans", queryset=TwinTrackPlan.objects.select_related("created_by")),
+                Prefetch("reviews", queryset=LookedAfterReview.objects.select_related("chair")),
+                Prefetch(
+                    "iro_concerns",
+                    queryset=IROConcern.objects.select_related("review", "created_by"),
+                ),
+                Prefetch("case_notes", queryset=CaseNote.objects.select_related("created_by")),
+                Prefetch(
+                    "standard_records",
+                    queryset=ChildStandardRecord.objects.select_related("item", "created_by"),
+                ),
+            )
+            .get(pk=pk)
+        )
+    except Child.DoesNotExist as missing:
+        raise Http404("No child found") from missing
