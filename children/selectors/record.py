@@ -3,19 +3,26 @@
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import (
-    Prefetch,
-)
+from django.db.models import Case, IntegerField, Prefetch, Value, When
 from django.http import Http404
 
 from accounts.models import User
 
 from ..models import (
+    CaseNote,
     Child,
+    ChildStandardRecord,
+    CourtOrder,
+    FamilyMember,
     Hearing,
+    IROConcern,
     LookedAfterReview,
+    PaternityTest,
     Proceedings,
+    Relationship,
+    Section19Consent,
     TwinTrackPlan,
+    ViabilityAssessment,
 )
 from .child import children_visible_to
 
@@ -116,9 +123,6 @@ def child_summary(*, child: Child, today: date | None = None) -> ChildSummary:
 
 def family_network_order():
     """Parents first, then the wider family and connected people: the order of Relationship."""
-    from django.db.models import Case, IntegerField, Value, When
-
-    from .models import Relationship
 
     return Case(
         *(When(relationship=value, then=Value(i)) for i, value in enumerate(Relationship.values)),
@@ -129,16 +133,6 @@ def family_network_order():
 
 def child_with_records(*, user: User, pk: int) -> Child:
     """A child with every record the record page lists, each list loaded in one query."""
-    from .models import (
-        CaseNote,
-        ChildStandardRecord,
-        CourtOrder,
-        FamilyMember,
-        IROConcern,
-        PaternityTest,
-        Section19Consent,
-        ViabilityAssessment,
-    )
 
     try:
         return (

@@ -2,9 +2,7 @@
 
 from dataclasses import dataclass
 
-from ..models import (
-    Child,
-)
+from ..models import Child, IROConcern
 
 
 @dataclass(frozen=True)
@@ -15,7 +13,6 @@ class ConcernLists:
 
 def iro_concerns_open_first(*, child: Child) -> ConcernLists:
     """The IRO's concerns: open ones (newest first), then resolved ones (newest first)."""
-    from .models import IROConcern
 
     if "iro_concerns" in getattr(child, "_prefetched_objects_cache", {}):
         concerns = list(child.iro_concerns.all())

@@ -6,9 +6,7 @@ from django.db.models import (
     QuerySet,
 )
 
-from ..models import (
-    Child,
-)
+from ..models import Child, ChildStandardRecord, PracticeStandardItem, Route, StandardItemAppliesTo
 
 
 def standard_item_applies(item, child: Child) -> bool:
@@ -19,7 +17,6 @@ def standard_item_applies(item, child: Child) -> bool:
 
 
 def _standard_kinds_for(child: Child) -> list[str]:
-    from .models import Route, StandardItemAppliesTo
 
     kinds = [StandardItemAppliesTo.ALL]
     if child.route == Route.PRE_BIRTH:
@@ -31,7 +28,6 @@ def _standard_kinds_for(child: Child) -> list[str]:
 
 def standard_items_for(*, child: Child) -> QuerySet:
     """The active checklist items that apply to the child, in the checklist's order."""
-    from .models import PracticeStandardItem
 
     return PracticeStandardItem.objects.filter(
         active=True, applies_to__in=_standard_kinds_for(child)
@@ -55,7 +51,6 @@ class StandardChecklist:
 
 def standard_checklist(*, child: Child) -> StandardChecklist:
     """The child's checklist in two queries (one when the page prefetched the records)."""
-    from .models import ChildStandardRecord
 
     if "standard_records" in getattr(child, "_prefetched_objects_cache", {}):
         records = child.standard_records.all()
