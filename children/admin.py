@@ -78,6 +78,7 @@ class FamilyMemberAdmin(CaseRecordAdmin):
 class ViabilityAssessmentAdmin(CaseRecordAdmin):
     list_display = ["family_member", "child", "requested_on", "due_on", "completed_on", "outcome"]
     list_filter = ["outcome"]
+    search_fields = ["child__la_child_id", "child__legal_name"]
     raw_id_fields = ["child", "family_member"]
 
 
@@ -85,6 +86,7 @@ class ViabilityAssessmentAdmin(CaseRecordAdmin):
 class PaternityTestAdmin(CaseRecordAdmin):
     list_display = ["alleged_father", "child", "requested_on", "result"]
     list_filter = ["result", "directed_by_court"]
+    search_fields = ["child__la_child_id", "child__legal_name"]
     raw_id_fields = ["child", "alleged_father"]
 
 
@@ -92,6 +94,7 @@ class PaternityTestAdmin(CaseRecordAdmin):
 class TwinTrackPlanAdmin(CaseRecordAdmin):
     list_display = ["child", "primary", "meeting", "meeting_on"]
     list_filter = ["primary", "meeting"]
+    search_fields = ["child__la_child_id", "child__legal_name"]
     raw_id_fields = ["child"]
 
 
@@ -99,6 +102,7 @@ class TwinTrackPlanAdmin(CaseRecordAdmin):
 class LookedAfterReviewAdmin(CaseRecordAdmin):
     list_display = ["child", "scheduled_on", "held_on", "chair"]
     list_filter = ["held_on"]
+    search_fields = ["child__la_child_id", "child__legal_name"]
     raw_id_fields = ["child", "chair"]
 
 
@@ -106,12 +110,14 @@ class LookedAfterReviewAdmin(CaseRecordAdmin):
 class IROConcernAdmin(CaseRecordAdmin):
     list_display = ["child", "raised_on", "stage", "resolved_on"]
     list_filter = ["stage"]
+    search_fields = ["child__la_child_id", "child__legal_name"]
     raw_id_fields = ["child", "review"]
 
 
 @admin.register(models.PreProceedings)
 class PreProceedingsAdmin(CaseRecordAdmin):
     list_display = ["child", "plo_letter_on", "plo_meeting_on"]
+    search_fields = ["child__la_child_id", "child__legal_name"]
     raw_id_fields = ["child"]
 
 
@@ -148,6 +154,7 @@ class DirectionInline(ReadOnlyInline):
 class HearingAdmin(CaseRecordAdmin):
     list_display = ["proceedings", "kind", "listed_on"]
     list_filter = ["kind"]
+    search_fields = ["proceedings__case_number", "proceedings__child__la_child_id"]
     raw_id_fields = ["proceedings"]
     inlines = [DirectionInline]
 
@@ -156,6 +163,7 @@ class HearingAdmin(CaseRecordAdmin):
 class CourtOrderAdmin(CaseRecordAdmin):
     list_display = ["child", "kind", "made_on", "hearing"]
     list_filter = ["kind"]
+    search_fields = ["child__la_child_id", "child__legal_name"]
     raw_id_fields = ["child", "hearing"]
 
 
@@ -163,6 +171,7 @@ class CourtOrderAdmin(CaseRecordAdmin):
 class Section19ConsentAdmin(CaseRecordAdmin):
     list_display = ["child", "parent", "status", "considered_on"]
     list_filter = ["status"]
+    search_fields = ["child__la_child_id", "child__legal_name"]
     raw_id_fields = ["child", "parent"]
 
 
@@ -188,4 +197,19 @@ class PracticeStandardItemAdmin(admin.ModelAdmin):
 class ChildStandardRecordAdmin(CaseRecordAdmin):
     list_display = ["child", "item", "met_on", "created_by"]
     list_filter = ["item"]
+    search_fields = ["child__la_child_id", "child__legal_name"]
     raw_id_fields = ["child"]
+
+
+@admin.register(models.Extension)
+class ExtensionAdmin(CaseRecordAdmin):
+    list_display = ["proceedings", "granted_on", "weeks"]
+    list_filter = ["weeks"]
+    search_fields = ["proceedings__case_number"]
+
+
+@admin.register(models.Direction)
+class DirectionAdmin(CaseRecordAdmin):
+    list_display = ["hearing", "due_on", "complied_on"]
+    list_filter = ["due_on", "complied_on"]
+    search_fields = ["hearing__proceedings__case_number", "text"]

@@ -162,3 +162,10 @@ def test_social_worker_records_an_unborn_childs_case_and_sees_it_in_the_chronolo
         assert matches, f"{title!r} is not in the chronology: {rows}"
         positions.append(matches[0])
     assert positions == sorted(positions), rows
+
+    # printable: the print stylesheet leaves the chronology and drops the service's chrome
+    page.emulate_media(media="print")
+    assert not page.locator(".govuk-header").is_visible()
+    assert not page.locator(".govuk-service-navigation").is_visible()
+    assert not page.get_by_role("link", name="Download as CSV").is_visible()
+    assert page.locator("table.app-chronology").is_visible()
