@@ -93,6 +93,10 @@ class UserAdmin(OrganisationScopedAdminMixin, DjangoUserAdmin):
     )
     readonly_fields = ["last_login", "date_joined"]
 
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        return queryset if request.user.is_superuser else queryset.filter(is_superuser=False)
+
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
         if obj is not None and request.user.is_superuser:

@@ -63,8 +63,15 @@ def own_organisation_or_list(user, obj) -> bool:
     return obj is None or in_same_organisation(user, obj)
 
 
+@rules.predicate
+def target_is_superuser(user, obj) -> bool:
+    return bool(getattr(obj, "is_superuser", False))
+
+
 can_administer = is_superuser | is_org_admin
-administers = is_superuser | (is_org_admin & own_organisation_or_list)
+# a system administrator is managed only by another (an organisation's admin could otherwise
+# reset their password and take over the whole service)
+administers = is_superuser | (is_org_admin & own_organisation_or_list & ~target_is_superuser)
 
 # Teams: anyone in the organisation sees its teams; admins of the organisation manage them.
 rules.add_perm("accounts.view_team", administers | in_same_organisation)

@@ -64,6 +64,7 @@ def _sources(child):
     by_child = {"child_id": child.pk}
     return [
         (m.Child, "Child's details", {"id": child.pk}),
+        (m.SiblingGroup, "Sibling group", {"id": child.sibling_group_id or 0}),
         (m.FamilyMember, "Family member", by_child),
         (m.ViabilityAssessment, "Viability assessment", by_child),
         (m.PaternityTest, "Paternity test", by_child),
@@ -82,11 +83,19 @@ def _sources(child):
     ]
 
 
-def changes_for(child) -> list[Change]:
-    """Every version of every record of the child, newest first, each with what it changed."""
+# Shown only to the child's own team (children.view_family_contact_details), here as on the record.
+CONTACT_FIELDS = {m.FamilyMember: {"address", "phone", "email"}}
+
+
+def changes_for(child, *, contact_details: bool) -> list[Change]:
+    """Every version of every record of the child, newest first, each with what it changed.
+
+    ``contact_details`` says whether the viewer may see family members' contact details.
+    """
     changes = []
     for model, record_label, filters in _sources(child):
-        fields = [f for f in model._meta.concrete_fields if f.name not in SKIP]
+        hidden = set() if contact_details else CONTACT_FIELDS.get(model, set())
+        fields = [f for f in model._meta.concrete_fields if f.name not in SKIP | hidden]
         rows = (
             model.history.filter(**filters)
             .select_related("history_user")

@@ -42,22 +42,40 @@ def in_case_team(user, child) -> bool:
     return user.memberships.filter(team_id=child.team_id).exists()
 
 
+@rules.predicate
+def record_open(user, child) -> bool:
+    """An archived record is kept to be read, not changed."""
+    return child is not None and child.archived_at is None
+
+
+@rules.predicate
+def in_local_authority(user) -> bool:
+    return bool(user.organisation_id) and user.organisation.kind == "la"
+
+
 can_view_child = works_with_children & (in_responsible_authority | in_referred_agency)
 case_worker = is_social_worker | is_team_manager
-edits_case = in_responsible_authority & case_worker
+edits_case = in_responsible_authority & record_open & case_worker
 
 rules.add_perm("children.view_child", can_view_child)
-rules.add_perm("children.add_child", works_with_children & case_worker)
+rules.add_perm("children.add_child", works_with_children & in_local_authority & case_worker)
 rules.add_perm("children.change_child", edits_case)
-rules.add_perm("children.archive_child", in_responsible_authority & is_team_manager)
+rules.add_perm("children.archive_child", in_responsible_authority & record_open & is_team_manager)
 rules.add_perm("children.view_family_contact_details", can_view_child & in_case_team)
 # looked-after reviews: the IRO records outcomes; the social worker and manager schedule
-rules.add_perm("children.record_review", in_responsible_authority & (is_iro | case_worker))
-rules.add_perm("children.raise_iro_concern", in_responsible_authority & is_iro)
 rules.add_perm(
-    "children.resolve_iro_concern", in_responsible_authority & (is_iro | is_team_manager)
+    "children.record_review", in_responsible_authority & record_open & (is_iro | case_worker)
 )
-rules.add_perm("children.add_case_note", in_responsible_authority & (is_iro | case_worker))
+# the outcome of a review is the IRO's to record (DESIGN: IROs record review outcomes)
+rules.add_perm("children.record_review_outcome", in_responsible_authority & record_open & is_iro)
+rules.add_perm("children.raise_iro_concern", in_responsible_authority & record_open & is_iro)
+rules.add_perm(
+    "children.resolve_iro_concern",
+    in_responsible_authority & record_open & (is_iro | is_team_manager),
+)
+rules.add_perm(
+    "children.add_case_note", in_responsible_authority & record_open & (is_iro | case_worker)
+)
 
 # The Django admin for children's records uses Django's model permissions (superusers, or staff
 # given them explicitly): case data is not part of an organisation admin's job.

@@ -147,7 +147,7 @@ MATRIX.update(
         "children:review_schedule": child_page(default=403, by_role=REVIEWERS),
         "children:review_record": child_page(
             default=403,
-            by_role=REVIEWERS,
+            by_role=IRO_ONLY,
             kwargs=lambda world: _own(world, review_pk="own_review"),
         ),
         "children:concern_raise": child_page(default=403, by_role=IRO_ONLY),

@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models import Q
 
 from accounts.govuk import GovDateField, GovFormMixin
 from accounts.models import Role, Team, User
@@ -72,8 +73,14 @@ class ChildForm(GovFormMixin, forms.ModelForm):
         self.organisation_id = organisation_id
         self.fields["team"].queryset = Team.objects.filter(organisation_id=organisation_id)
         self.fields["team"].label_from_instance = lambda team: team.name
-        self.fields["social_worker"].queryset = _people(organisation_id, Role.SOCIAL_WORKER)
-        self.fields["iro"].queryset = _people(organisation_id, Role.IRO)
+        # the people who hold the role now, and whoever is allocated already (a worker who has
+        # left stays shown until someone else is chosen: saving must not clear it silently)
+        for name, role in (("social_worker", Role.SOCIAL_WORKER), ("iro", Role.IRO)):
+            current = getattr(self.instance, f"{name}_id", None)
+            people = _people(organisation_id, role)
+            if current:
+                people = User.objects.filter(Q(pk__in=people.values("pk")) | Q(pk=current))
+            self.fields[name].queryset = people
         self.fields["referred_to"].queryset = self.fields["referred_to"].queryset.exclude(
             kind="la"
         )

@@ -76,7 +76,7 @@ def format_age(child: Child, today: date) -> str:
     return f"{years} years old"
 
 
-def child_summary(*, child: Child, today: date | None = None) -> ChildSummary:
+def child_summary(*, child: Child, user: User, today: date | None = None) -> ChildSummary:
     """The header facts: age, primary plan, next hearing, court week N of 26, next review."""
     today = today or date.today()
     plan = TwinTrackPlan.objects.filter(child=child).order_by("-meeting_on", "-created_at").first()
@@ -107,7 +107,8 @@ def child_summary(*, child: Child, today: date | None = None) -> ChildSummary:
     siblings = []
     if child.sibling_group_id:
         siblings = list(
-            Child.objects.filter(sibling_group_id=child.sibling_group_id)
+            children_visible_to(user=user)
+            .filter(sibling_group_id=child.sibling_group_id)
             .exclude(pk=child.pk)
             .order_by("date_of_birth")
         )

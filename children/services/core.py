@@ -9,13 +9,15 @@ through ``save_record``.
 from datetime import date
 
 import rules
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
+from django.db.models import Min
 from django.utils import timezone
 
 from accounts.models import User
 
 from ..models import Child, ChildAccessLog
+from ..selectors.record import format_date
 
 
 def can(user: User, perm: str, obj=None) -> bool:
@@ -51,6 +53,38 @@ def child_create(*, by: User, **fields) -> Child:
     return save_record(child, by=by)
 
 
+def _dates_against_records(child: Child) -> dict[str, str]:
+    """A child's own dates must still fit what is recorded about them: a changed date of birth
+    or date became looked after is checked against the proceedings, orders and reviews."""
+    errors = {}
+    first_issue = child.proceedings.aggregate(first=Min("issued_on"))["first"]
+    first_order = child.orders.aggregate(first=Min("made_on"))["first"]
+    first_review = child.reviews.filter(held_on__isnull=False).aggregate(first=Min("held_on"))[
+        "first"
+    ]
+    if child.date_of_birth is None and (first_issue or first_order):
+        errors["date_of_birth"] = (
+            "Enter the date of birth: care proceedings are recorded for this child"
+        )
+    elif child.date_of_birth:
+        limits = (
+            (first_issue, "the date proceedings were issued"),
+            (first_order, "the first order"),
+        )
+        for first, what in limits:
+            if first and child.date_of_birth > first:
+                errors["date_of_birth"] = (
+                    f"Date of birth must be on or before {what} ({format_date(first)})"
+                )
+                break
+    if first_review and (child.looked_after_on is None or child.looked_after_on > first_review):
+        errors["looked_after_on"] = (
+            "Date became looked after must be on or before the first looked-after review "
+            f"({format_date(first_review)})"
+        )
+    return errors
+
+
 @transaction.atomic
 def child_update(*, child: Child, by: User, **fields) -> Child:
     """Change the child's details and allocation."""
@@ -58,6 +92,9 @@ def child_update(*, child: Child, by: User, **fields) -> Child:
     require_perm(by, "children.change_child", child)
     for name, value in fields.items():
         setattr(child, name, value)
+    errors = _dates_against_records(child)
+    if errors:
+        raise ValidationError(errors)
     return save_record(child, by=by)
 
 
@@ -68,6 +105,13 @@ def child_record_birth(
     """Record that an unborn baby has been born: date of birth, sex and, once known, name."""
     child = Child.objects.select_for_update().get(pk=child.pk)
     require_perm(by, "children.change_child", child)
+    if not child.is_unborn:
+        raise ValidationError(
+            {
+                "date_of_birth": "The birth has already been recorded: change the date of birth "
+                "in the child's details"
+            }
+        )
     child.date_of_birth = date_of_birth
     if sex:
         child.sex = sex
@@ -80,7 +124,7 @@ def child_record_birth(
 def child_archive(*, child: Child, reason: str, by: User) -> Child:
     """Archive a record (kept until the 75th birthday, never deleted from the pages)."""
     child = Child.objects.select_for_update().get(pk=child.pk)
-    require_perm(by, "children.archive_child", child)
+    require_perm(by, "children.archive_child", child)  # refuses a record already archived
     child.archived_at = timezone.now()
     child.archived_reason = reason
     return save_record(child, by=by)

@@ -12,6 +12,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max
 
 from accounts.models import User
 
@@ -175,6 +176,13 @@ def proceedings_conclude(*, proceedings: Proceedings, concluded_on: date, by: Us
         proceedings.issued_on,
         "the date proceedings were issued",
     )
+    last_hearing = proceedings.hearings.aggregate(last=Max("listed_on"))["last"]
+    last_extension = proceedings.extensions.aggregate(last=Max("granted_on"))["last"]
+    for last, what in ((last_hearing, "the last hearing"), (last_extension, "the last extension")):
+        if last and concluded_on < last:
+            errors.add(
+                "concluded_on", f"{subject} must be on or after {what} ({format_date(last)})"
+            )
     errors.raise_any()
     proceedings.concluded_on = concluded_on
     return save_record(proceedings, by=by)
@@ -326,6 +334,10 @@ def order_record(
         if hearing.proceedings.child_id != child.pk:
             raise ValidationError({"hearing": WRONG_HEARING})
     errors.not_future("made_on", made_on, ORDER)
+    if child.date_of_birth is None:
+        errors.add("made_on", "Record the birth before recording an order for the child")
+    else:
+        errors.not_before("made_on", made_on, ORDER, child.date_of_birth, "the date of birth")
     if hearing is not None and made_on != hearing.listed_on:
         errors.add(
             "made_on",

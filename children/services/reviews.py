@@ -98,7 +98,7 @@ def review_record_held(
     review = (
         LookedAfterReview.objects.select_for_update().select_related("child").get(pk=review.pk)
     )
-    require_perm(by, "children.record_review", review.child)
+    require_perm(by, "children.record_review_outcome", review.child)
     errors = review_held_errors(
         child=review.child,
         held_on=held_on,

@@ -35,8 +35,13 @@ def sibling_group_set(
 @transaction.atomic
 def sibling_link(*, child: Child, sibling: Child, by: User) -> SiblingGroup:
     """Add a brother or sister who is also a child of this authority to the child's group."""
-    child = Child.objects.select_for_update().get(pk=child.pk)
-    sibling = Child.objects.select_for_update().get(pk=sibling.pk)
+    locked = {
+        c.pk: c
+        for c in Child.objects.select_for_update()
+        .filter(pk__in=[child.pk, sibling.pk])
+        .order_by("pk")
+    }
+    child, sibling = locked[child.pk], locked[sibling.pk]
     require_perm(by, "children.change_child", child)
     require_perm(by, "children.change_child", sibling)
     if child.sibling_group_id is None:

@@ -14,7 +14,7 @@ from django.views import View
 
 from accounts.govuk import attach_model_errors
 
-from .. import selectors
+from .. import selectors, services
 from ..services import can
 
 
@@ -58,6 +58,10 @@ class ChildRecordFormView(View):
         if not can(request.user, self.perm, self.child):
             raise PermissionDenied
         self.instance = self.get_instance()
+        if request.method == "GET":
+            services.child_access_log_record(
+                child=self.child, user=request.user, path=request.path
+            )
         return super().dispatch(request, *args, **kwargs)
 
     def make_form(self, data=None):

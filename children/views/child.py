@@ -13,6 +13,7 @@ from accounts.govuk import attach_model_errors
 
 from .. import chronology, history, selectors, services
 from ..forms import ArchiveForm, BirthForm, ChildFilterForm, ChildForm
+from ..models import Child
 from ..rules import works_with_children
 from ..services import can
 from .base import ChildRecordFormView
@@ -103,11 +104,12 @@ def child_record(request, pk: int):
         "children/record.html",
         {
             "child": child,
-            "summary": selectors.child_summary(child=child),
+            "summary": selectors.child_summary(child=child, user=user),
             "sections": RECORD_SECTIONS,
             "can_edit": can(user, "children.change_child", child),
             "can_archive": can(user, "children.archive_child", child),
             "can_review": can(user, "children.record_review", child),
+            "can_record_outcome": can(user, "children.record_review_outcome", child),
             "can_raise_concern": can(user, "children.raise_iro_concern", child),
             "can_resolve_concern": can(user, "children.resolve_iro_concern", child),
             "can_add_note": can(user, "children.add_case_note", child),
@@ -126,7 +128,8 @@ class ChildEditView(ChildRecordFormView):
     success_message = "The child's details have been updated"
 
     def get_instance(self):
-        return self.child
+        # a copy: a refused form must not change the name in the page's heading
+        return Child.objects.get(pk=self.child.pk)
 
     def get_form_kwargs(self):
         return {"organisation_id": self.child.responsible_authority_id}
@@ -187,9 +190,17 @@ def child_history(request, pk: int):
     """Every change to the child's record: who, when and what changed."""
     child = selectors.child_for_user(user=request.user, pk=pk)
     services.child_access_log_record(child=child, user=request.user, path=request.path)
-    changes = history.changes_for(child)
+    changes = history.changes_for(
+        child,
+        contact_details=can(request.user, "children.view_family_contact_details", child),
+    )
     page = Paginator(changes, 50).get_page(request.GET.get("page"))
     return render(request, "children/history.html", {"child": child, "page": page, "query": ""})
+
+
+def _csv_safe(text: str) -> str:
+    """Free text that a spreadsheet would run as a formula (=, +, -, @) is kept as text."""
+    return "'" + text if text and text[0] in "=+-@\t\r" else text
 
 
 def child_chronology_csv(request, pk: int):
@@ -201,6 +212,7 @@ def child_chronology_csv(request, pk: int):
     writer.writerow(["Date", "Category", "Event", "Detail", "By"])
     for event in chronology.events_for(child):
         writer.writerow(
-            [event.date.strftime("%d/%m/%Y"), event.category, event.title, event.detail, event.by]
+            [event.date.strftime("%d/%m/%Y")]
+            + [_csv_safe(text) for text in (event.category, event.title, event.detail, event.by)]
         )
     return response

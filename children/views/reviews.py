@@ -43,6 +43,7 @@ class ReviewScheduleView(ReviewSectionView):
 
 
 class ReviewRecordView(ReviewSectionView):
+    perm = "children.record_review_outcome"
     form_class = ReviewHeldForm
     submit_label = "Save the outcome"
     success_message = "The outcome of the review has been recorded"

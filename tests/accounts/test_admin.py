@@ -52,3 +52,24 @@ def test_membership_in_another_organisations_team_is_refused_in_the_admin(
     assert response.status_code == 200
     assert "Choose a team in the user&#x27;s own organisation" in response.content.decode()
     assert not user.memberships.exists()
+
+
+def test_org_admin_cannot_see_or_change_a_superuser_of_their_organisation(
+    client_for, make_user, own_team
+):
+    from django.contrib.auth import get_user_model
+
+    admin_user = make_user(Role.ADMIN, team=own_team)
+    root = get_user_model().objects.create_superuser(
+        "root.own", password="x" * 16, organisation=own_team.organisation
+    )
+    client = client_for(admin_user)
+    listing = client.get(reverse("admin:accounts_user_changelist")).content.decode()
+    assert "root.own" not in listing
+    response = client.post(
+        reverse("admin:auth_user_password_change", args=[root.pk]),
+        {"password1": "taken-over-password", "password2": "taken-over-password"},
+    )
+    assert response.status_code in {302, 403, 404}
+    root.refresh_from_db()
+    assert not root.check_password("taken-over-password")

@@ -81,7 +81,7 @@ def test_changing_the_plan_makes_a_new_version_and_keeps_every_old_one(
     assert first.primary == PrimaryPlan.A  # the old version is never edited
     assert versions[1].primary == PrimaryPlan.B
     assert versions[1].reason == "Mother left the residential assessment"
-    assert selectors.child_summary(child=child).plan == versions[1]
+    assert selectors.child_summary(child=child, user=social_worker).plan == versions[1]
 
     page = client.get(reverse("children:record", args=[child.pk])).content.decode()
     header = page[: page.index('class="govuk-tabs"')]

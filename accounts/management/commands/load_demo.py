@@ -4,7 +4,8 @@ from importlib import import_module
 from importlib.util import find_spec
 
 from django.apps import apps
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 
@@ -14,6 +15,9 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        if settings.PRODUCTION:
+            # the demo users share one published password; they must never exist in production
+            raise CommandError("Demo data is for the embedded mode only, never production")
         context: dict = {}
         with transaction.atomic():
             for config in apps.get_app_configs():
