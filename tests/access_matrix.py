@@ -5,7 +5,8 @@ fails when a URL pattern of the project is missing. Statuses:
 
 * ``anonymous`` is the signed-out visitor;
 * each role is a user holding only that role, in the organisation that owns the object
-  (``own``) or in another organisation (``other``);
+  (``own``), in another organisation (``other``), or in the regional adoption agency the
+  child is referred to (``referred``: it reads the child's record but never changes it);
 * ``superuser`` is a system administrator with no organisation.
 
 For a page that is not about one object, ``own`` and ``other`` expect the same. For an object
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field
 from accounts.models import Role
 
 ROLES = ["anonymous", *Role.values, "superuser"]
-SCOPES = ["own", "other"]
+SCOPES = ["own", "other", "referred"]
 
 
 @dataclass(frozen=True)
@@ -32,10 +33,19 @@ class Page:
     other_by_role: dict = field(default_factory=dict)
     kwargs: Callable | None = None  # (world) -> URL kwargs, for object pages
     method: str = "get"
+    # users of the agency the child is referred to; unset, they are treated as "other"
+    referred: int | None = None
+    referred_by_role: dict = field(default_factory=dict)
 
     def expected(self, role: str, scope: str) -> int:
         if role == "anonymous":
             return self.anonymous
+        if scope == "referred" and role != "superuser":
+            if role in self.referred_by_role:
+                return self.referred_by_role[role]
+            if self.referred is not None:
+                return self.referred
+            scope = "other" if self.other is not None or self.other_by_role else "own"
         if scope == "other" and role != "superuser":
             if role in self.other_by_role:
                 return self.other_by_role[role]
@@ -77,7 +87,16 @@ EDITORS = {"social_worker": 200, "team_manager": 200, **NOT_CASE}
 
 
 def child_page(default=200, by_role=None, kwargs=lambda world: {"pk": world.own_child.pk}):
-    return Page(default=default, by_role=by_role or NOT_CASE, other=404, kwargs=kwargs)
+    """A page about the own child. The referred agency's case roles read (200) but never
+    change (403); its admins, like the responsible authority's, get 404."""
+    return Page(
+        default=default,
+        by_role=by_role or NOT_CASE,
+        other=404,
+        kwargs=kwargs,
+        referred=200 if default == 200 else 403,
+        referred_by_role={"admin": 404},
+    )
 
 
 def _family(world, record: str) -> dict:
@@ -93,7 +112,12 @@ def _family(world, record: str) -> dict:
 MATRIX.update(
     {
         "children:list": Page(default=200, by_role={"admin": 403, "superuser": 403}),
-        "children:create": Page(default=403, by_role={"social_worker": 200, "team_manager": 200}),
+        "children:create": Page(
+            default=403,
+            by_role={"social_worker": 200, "team_manager": 200},
+            # only a local authority is responsible for a child
+            referred_by_role={"social_worker": 403, "team_manager": 403},
+        ),
         "children:record": child_page(),
         "children:edit": child_page(default=403, by_role=EDITORS),
         "children:birth": child_page(

@@ -47,6 +47,8 @@ class World:
     other_team: Team
     own_child: Child
     own_unborn: Child
+    # the regional adoption agency the own children are referred to
+    agency_team: Team | None = field(default=None, kw_only=True)
     # the own child's birth family network (set by the fixture once the child exists)
     own_family_member: FamilyMember | None = field(default=None, kw_only=True)
     own_viability: ViabilityAssessment | None = field(default=None, kw_only=True)
@@ -67,13 +69,17 @@ def world(db):
     own_org = OrganisationFactory(name="Northmoor Council", code="901")
     other_org = OrganisationFactory(name="Eastbridge Borough Council", code="902")
     own_team = TeamFactory(organisation=own_org)
+    agency = OrganisationFactory(name="Fenvale Adoption Partnership", code="RAA1", kind="raa")
     world = World(
         own_org=own_org,
         other_org=other_org,
         own_team=own_team,
         other_team=TeamFactory(organisation=other_org),
-        own_child=ChildFactory(responsible_authority=own_org, team=own_team),
-        own_unborn=UnbornChildFactory(responsible_authority=own_org, team=own_team),
+        own_child=ChildFactory(responsible_authority=own_org, team=own_team, referred_to=agency),
+        own_unborn=UnbornChildFactory(
+            responsible_authority=own_org, team=own_team, referred_to=agency
+        ),
+        agency_team=TeamFactory(organisation=agency),
     )
     world.own_family_member = FamilyMemberFactory(
         child=world.own_child, relationship=Relationship.ALLEGED_FATHER
@@ -98,7 +104,7 @@ def world(db):
 def _user_for(world: World, role: str, scope: str):
     if role == "superuser":
         return UserFactory(organisation=None, is_superuser=True, is_staff=True)
-    team = world.own_team if scope == "own" else world.other_team
+    team = {"own": world.own_team, "other": world.other_team, "referred": world.agency_team}[scope]
     return UserFactory(organisation=team.organisation, role=Role(role), role__team=team)
 
 
