@@ -153,7 +153,6 @@ def family_member_add(
         notes=notes,
         ep_information_given_on=ep_information_given_on,
     )
-    member._history_user = by
     return save_record(member, by=by)
 
 
@@ -170,7 +169,6 @@ def family_member_update(
     for name, value in fields.items():
         setattr(member, name, value)
     _refuse(family_member_errors(ep_information_given_on=member.ep_information_given_on))
-    member._history_user = by
     return save_record(member, by=by)
 
 
@@ -181,7 +179,6 @@ def family_member_archive(*, member: FamilyMember, by: User) -> FamilyMember:
     require_perm(by, "children.change_child", member.child)
     if member.archived_at is None:
         member.archived_at = timezone.now()
-        member._history_user = by
         save_record(member, by=by)
     return member
 
@@ -237,7 +234,6 @@ def viability_assessment_add(
         summary=summary,
     )
     _check_viability(assessment)
-    assessment._history_user = by
     return save_record(assessment, by=by)
 
 
@@ -261,7 +257,6 @@ def viability_assessment_update(
     for name, value in fields.items():
         setattr(assessment, name, value)
     _check_viability(assessment)
-    assessment._history_user = by
     return save_record(assessment, by=by)
 
 
@@ -311,7 +306,6 @@ def paternity_test_add(
         result=result,
     )
     _check_paternity(test, father_changed=True)
-    test._history_user = by
     return save_record(test, by=by)
 
 
@@ -333,5 +327,4 @@ def paternity_test_update(
     for name, value in fields.items():
         setattr(test, name, value)
     _check_paternity(test, father_changed=test.alleged_father_id != father_before)
-    test._history_user = by
     return save_record(test, by=by)
