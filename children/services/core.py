@@ -20,6 +20,15 @@ from ..models import Child, ChildAccessLog
 from ..selectors.record import format_date
 
 
+def not_in_future(
+    errors: dict, field: str, day: date | None, subject: str, today: date | None = None
+) -> None:
+    """Refuse a date after today (in England) with "<subject> must be today or in the past",
+    keeping any problem already found for the field."""
+    if day is not None and day > (today or timezone.localdate()):
+        errors.setdefault(field, f"{subject} must be today or in the past")
+
+
 def can(user: User, perm: str, obj=None) -> bool:
     """Ask the access rules directly: Django's has_perm lets a superuser do anything, but a
     system administrator has no organisation and no place in a child's case."""

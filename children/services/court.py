@@ -26,7 +26,7 @@ from ..models import (
     Proceedings,
 )
 from ..selectors import format_date
-from .core import require_perm, save_record
+from .core import not_in_future, require_perm, save_record
 
 CHANGE = "children.change_child"
 MAX_EXTENSION_WEEKS = 8  # Children Act 1989 s.32(5) and (8): each extension at most 8 weeks
@@ -49,8 +49,7 @@ class _Errors(dict):
         self.setdefault(field, message)
 
     def not_future(self, field: str, day: date | None, subject: str) -> None:
-        if day is not None and day > date.today():
-            self.add(field, f"{subject} must be today or in the past")
+        not_in_future(self, field, day, subject)
 
     def not_before(self, field: str, day: date | None, subject: str, limit: date | None, what):
         if day is not None and limit is not None and day < limit:

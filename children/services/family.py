@@ -26,16 +26,11 @@ from ..models import (
     ViabilityOutcome,
     YesNoUnknown,
 )
-from .core import require_perm, save_record
+from .core import not_in_future, require_perm, save_record
 
 FATHER_RELATIONSHIPS = {Relationship.FATHER, Relationship.ALLEGED_FATHER}
 NOT_IN_NETWORK = "Select a family member from this child's network"
 NOT_A_FATHER = "Choose the alleged or possible father"
-
-
-def _past(value: date | None, subject: str, today: date, errors: dict, field: str) -> None:
-    if value is not None and value > today and field not in errors:
-        errors[field] = f"{subject} must be today or in the past"
 
 
 def family_member_errors(
@@ -43,12 +38,12 @@ def family_member_errors(
 ) -> dict[str, str]:
     """What is wrong with a family member's details, by field (empty when nothing is)."""
     errors: dict[str, str] = {}
-    _past(
-        ep_information_given_on,
-        "Date information about early permanence was given",
-        today or timezone.localdate(),
+    not_in_future(
         errors,
         "ep_information_given_on",
+        ep_information_given_on,
+        "Date information about early permanence was given",
+        today,
     )
     return errors
 
@@ -64,8 +59,8 @@ def viability_assessment_errors(
     """What is wrong with a viability assessment's dates and outcome, by field."""
     today = today or timezone.localdate()
     errors: dict[str, str] = {}
-    _past(requested_on, "Date requested", today, errors, "requested_on")
-    _past(completed_on, "Date completed", today, errors, "completed_on")
+    not_in_future(errors, "requested_on", requested_on, "Date requested", today)
+    not_in_future(errors, "completed_on", completed_on, "Date completed", today)
     if requested_on and due_on and due_on < requested_on:
         errors["due_on"] = "Due date must be on or after the date requested"
     if requested_on and completed_on and completed_on < requested_on:
@@ -85,8 +80,8 @@ def paternity_test_errors(
     """What is wrong with a paternity test's dates and result, by field."""
     today = today or timezone.localdate()
     errors: dict[str, str] = {}
-    _past(requested_on, "Date requested", today, errors, "requested_on")
-    _past(result_on, "Date of the result", today, errors, "result_on")
+    not_in_future(errors, "requested_on", requested_on, "Date requested", today)
+    not_in_future(errors, "result_on", result_on, "Date of the result", today)
     if requested_on and result_on and result_on < requested_on:
         errors.setdefault("result_on", "Date of the result must be on or after the date requested")
     if result in (PaternityResult.CONFIRMED, PaternityResult.EXCLUDED) and result_on is None:

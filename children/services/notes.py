@@ -9,13 +9,12 @@ from django.db import transaction
 from accounts.models import User
 
 from ..models import CaseNote, Child
-from .core import require_perm, save_record
+from .core import not_in_future, require_perm, save_record
 
 
 def case_note_errors(*, happened_on: date | None, summary: str) -> dict[str, str]:
     errors = {}
-    if happened_on and happened_on > date.today():
-        errors["happened_on"] = "Date of the note must be today or in the past"
+    not_in_future(errors, "happened_on", happened_on, "Date of the note")
     if not (summary or "").strip():
         errors["summary"] = "Enter a summary of the note"
     return errors

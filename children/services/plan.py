@@ -13,7 +13,7 @@ from accounts.models import User
 
 from ..models import Child, TwinTrackPlan
 from ..selectors import format_date
-from .core import require_perm, save_record
+from .core import not_in_future, require_perm, save_record
 
 
 def plan_errors(
@@ -22,9 +22,8 @@ def plan_errors(
     """What is wrong with a new version of the plan, given the current one (the form shows the
     same messages before saving)."""
     errors = {}
-    if meeting_on and meeting_on > date.today():
-        errors["meeting_on"] = "Date of the meeting must be today or in the past"
-    elif current is not None and meeting_on and meeting_on < current.meeting_on:
+    not_in_future(errors, "meeting_on", meeting_on, "Date of the meeting")
+    if "meeting_on" not in errors and current and meeting_on and meeting_on < current.meeting_on:
         errors["meeting_on"] = (
             "Date of the meeting must be on or after the date of the meeting that set the "
             f"current plan ({format_date(current.meeting_on)})"

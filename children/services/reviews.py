@@ -16,7 +16,7 @@ from accounts.models import Role, User
 
 from ..models import Child, EscalationStage, IROConcern, LookedAfterReview
 from ..selectors import format_date
-from .core import require_perm, save_record
+from .core import not_in_future, require_perm, save_record
 
 
 def is_iro_of(user: User | None, child: Child) -> bool:
@@ -27,11 +27,6 @@ def is_iro_of(user: User | None, child: Child) -> bool:
         and user.organisation_id == child.responsible_authority_id
         and user.memberships.filter(role=Role.IRO).exists()
     )
-
-
-def _not_future(errors: dict, field: str, day: date | None, subject: str) -> None:
-    if day and day > date.today():
-        errors[field] = f"{subject} must be today or in the past"
 
 
 def review_schedule_errors(*, child: Child, scheduled_on: date | None) -> dict[str, str]:
@@ -119,7 +114,7 @@ def concern_raise_errors(
     *, child: Child, raised_on: date | None, concern: str, review: LookedAfterReview | None
 ) -> dict[str, str]:
     errors = {}
-    _not_future(errors, "raised_on", raised_on, "Date the concern was raised")
+    not_in_future(errors, "raised_on", raised_on, "Date the concern was raised")
     if review is not None and review.child_id != child.pk:
         errors["review"] = "Select a review of this child"
     if not (concern or "").strip():
@@ -173,7 +168,7 @@ def concern_resolve_errors(
     if concern.resolved_on is not None:
         errors["resolved_on"] = "This concern has already been resolved"
     elif resolved_on:
-        _not_future(errors, "resolved_on", resolved_on, "Date the concern was resolved")
+        not_in_future(errors, "resolved_on", resolved_on, "Date the concern was resolved")
         if "resolved_on" not in errors and resolved_on < concern.raised_on:
             errors["resolved_on"] = (
                 "Date the concern was resolved must be on or after the date it was raised "

@@ -13,7 +13,7 @@ from accounts.models import User
 
 from ..models import Child, ChildStandardRecord, PracticeStandardItem
 from ..selectors import standard_item_applies
-from .core import require_perm, save_record
+from .core import not_in_future, require_perm, save_record
 
 
 def standard_mark_errors(
@@ -24,8 +24,7 @@ def standard_mark_errors(
         errors["item"] = f"Standard {item.code} is no longer in use"
     elif not standard_item_applies(item, child):
         errors["item"] = f"Standard {item.code} does not apply to this child"
-    if met_on and met_on > date.today():
-        errors["met_on"] = "Date the standard was met must be today or in the past"
+    not_in_future(errors, "met_on", met_on, "Date the standard was met")
     return errors
 
 
