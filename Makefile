@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test install install-dev assets lint format clean
+.PHONY: run serve test install install-dev assets lint format clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -34,15 +34,22 @@ run: install assets
 	$(PY) manage.py load_demo
 	@echo ""
 	@echo "Early Permanence Tracker is at http://127.0.0.1:$(PORT)/  (Ctrl-C stops web, worker and beat)"
-	@trap 'kill 0' EXIT INT TERM; \
-	$(VENV)/bin/celery -A ep_tracker worker --beat --loglevel=WARNING --concurrency=1 \
-	    --schedule var/celerybeat-schedule & \
-	DJANGO_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@$(PY) -m ep_tracker.run $(PORT)
+
+## serve: web + worker + beat on the database as it is (no install, migrate or demo data)
+serve:
+	@$(PY) -m ep_tracker.run $(PORT)
 
 ## test: lint, migrations check, deploy check, the whole suite on real PostgreSQL, Redis, Chromium
 test: install-dev assets
 	tests/bin/system-packages.sh
 	tests/bin/run-tests.sh
+
+## bench: national-scale benchmark (50,000 children; BENCH_CHILDREN=10000 for a quick one), not in test
+.PHONY: bench
+bench: install-dev
+	tests/bin/system-packages.sh
+	tests/bin/bench.sh
 
 lint:
 	$(VENV)/bin/ruff format --check .

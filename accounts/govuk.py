@@ -36,7 +36,8 @@ class GovDateField(DateInputField):
     def compress(self, data_list):
         try:
             return super().compress(data_list)
-        except ValidationError as error:
+        # a 20-digit day, month or year overflows ``date()`` (OverflowError, not ValueError)
+        except (ValidationError, OverflowError) as error:
             raise ValidationError(self._real_date, code="invalid") from error
 
     def clean(self, value):

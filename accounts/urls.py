@@ -10,4 +10,7 @@ urlpatterns = [
     path("sign-out/", views.SignOutView.as_view(), name="logout"),
     path("teams/", views.team_list, name="team_list"),
     path("teams/<int:pk>/", views.team_detail, name="team_detail"),
+    path("people/search/", views.people_search, name="people_search"),
+    path("accessibility/", views.accessibility_statement, name="accessibility"),
+    path("privacy/", views.privacy_notice, name="privacy"),
 ]

@@ -1,9 +1,13 @@
-from datetime import date
-
+from django.conf import settings
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
 
-from . import selectors
+from . import clock, selectors
+from .autocomplete import LIMIT
 from .forms import SignInForm
 from .home import panels_for
 from .models import Role
@@ -54,7 +58,7 @@ def home(request):
     return render(
         request,
         "accounts/home.html",
-        {"roles": roles, "panels": panels_for(request.user), "today": date.today()},
+        {"roles": roles, "panels": panels_for(request.user), "today": clock.today()},
     )
 
 
@@ -67,3 +71,53 @@ def team_detail(request, pk: int):
     # Another organisation's team answers 404: the selector only holds the user's own.
     team = get_object_or_404(selectors.team_detail_for_user(user=request.user), pk=pk)
     return render(request, "accounts/team_detail.html", {"team": team})
+
+
+# The two pages every user (and every visitor of the sign-in page) must be able to read: the
+# accessibility statement (Public Sector Bodies (Websites and Mobile Applications) (No. 2)
+# Accessibility Regulations 2018, reg 8) and the privacy notice (UK GDPR Articles 13 and 14).
+@login_not_required
+def accessibility_statement(request):
+    """The accessibility statement, in the structure of the GOV.UK model statement."""
+    return render(
+        request,
+        "accounts/accessibility.html",
+        {"contact_email": settings.EP_ACCESSIBILITY_CONTACT},
+    )
+
+
+@login_not_required
+def privacy_notice(request):
+    """How the service uses personal data: of its staff users and of the people in its records."""
+    return render(
+        request, "accounts/privacy.html", {"contact_email": settings.EP_DATA_PROTECTION_CONTACT}
+    )
+
+
+@require_GET
+def people_search(request):
+    """JSON for the person chooser: up to 10 active people of the user's own organisation.
+
+    ``?q=`` part of a name, ``&role=`` the role they must hold; the user's own teams first.
+    A user without an organisation (a system administrator) has no staff to choose from.
+    """
+    if request.user.organisation_id is None:
+        raise PermissionDenied
+    role = request.GET.get("role", "")
+    if role and role not in Role.values:
+        return JsonResponse({"error": "Unknown role"}, status=400)
+    people = selectors.people_search(
+        user=request.user, text=request.GET.get("q", "")[:100], role=role, limit=LIMIT
+    )
+    return JsonResponse(
+        {
+            "results": [
+                {
+                    "id": person.pk,
+                    "name": selectors.person_label(person),
+                    "hint": selectors.person_hint(person),
+                }
+                for person in people
+            ]
+        }
+    )

@@ -1,12 +1,64 @@
-"""Django admin for every record of the child. Case records are archived, never deleted here."""
+"""Django admin for every record of the child. Case records are archived, never deleted here.
+
+Case records follow the same access rules as the pages: each list holds only the records of the
+children the user may see (``children_visible_to``: their local authority's children and their
+agency's referrals, for a user holding a case role), and opening one record (its change or
+history view) writes the child's access log, as the record page does. A system superuser with no
+organisation, or a user who only administers the service (the admin role), therefore sees no
+case record in the admin, just as the pages show them none: the admin is for managing people and
+reference data (the practice standards checklist), not for browsing every council's children
+unlogged.
+"""
 
 from django.contrib import admin
+from django.db.models import Manager
 from simple_history.admin import SimpleHistoryAdmin
 
+from accounts.admin_mixins import CaseRecordAdminMixin, ReadOnlyAdminMixin
+
 from . import models
+from .selectors import children_visible_to
+from .services import child_access_log_record
 
 
-class CaseRecordAdmin(SimpleHistoryAdmin):
+class ChildScopedAdminMixin(CaseRecordAdminMixin):
+    """A record of a child is visible iff its child is; opening it logs a view of the child.
+
+    ``child_path`` is the lookup from the record to its child ("" for the child itself).
+    """
+
+    child_path = "child"
+
+    def scope_queryset(self, request, queryset):
+        visible = children_visible_to(user=request.user)
+        if not self.child_path:
+            return queryset.filter(pk__in=visible.values("pk"))
+        # a subquery, not a join, so a record with several children (a sibling group) is
+        # listed once
+        records = self.model._default_manager.filter(**{f"{self.child_path}__in": visible})
+        return queryset.filter(pk__in=records.values("pk"))
+
+    def children_of(self, obj) -> list[models.Child]:
+        if not self.child_path:
+            return [obj]
+        objects = [obj]
+        for step in self.child_path.split("__"):
+            values = [getattr(item, step) for item in objects]
+            objects = [
+                related
+                for value in values
+                for related in (value.all() if isinstance(value, Manager) else [value])
+            ]
+        return objects
+
+    def log_view(self, request, obj):
+        visible = set(children_visible_to(user=request.user).values_list("pk", flat=True))
+        for child in self.children_of(obj):
+            if child.pk in visible:
+                child_access_log_record(child=child, user=request.user, path=request.path)
+
+
+class CaseRecordAdmin(ChildScopedAdminMixin, SimpleHistoryAdmin):
     """Case records in the admin are for looking up, never for changing.
 
     The pages' services are the only code that changes a case (they check the access rules and
@@ -15,18 +67,10 @@ class CaseRecordAdmin(SimpleHistoryAdmin):
     checklist) is edited in the admin; case records are not.
     """
 
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(models.Child)
 class ChildAdmin(CaseRecordAdmin):
+    child_path = ""
     list_display = [
         "legal_name",
         "la_child_id",
@@ -36,7 +80,14 @@ class ChildAdmin(CaseRecordAdmin):
         "social_worker",
         "archived_at",
     ]
-    list_filter = ["responsible_authority", "route", "legal_status", "ethnicity", "team"]
+    # only the authorities and teams of the children listed, not every council's
+    list_filter = [
+        ("responsible_authority", admin.RelatedOnlyFieldListFilter),
+        "route",
+        "legal_status",
+        "ethnicity",
+        ("team", admin.RelatedOnlyFieldListFilter),
+    ]
     search_fields = ["legal_name", "known_as", "la_child_id"]
     list_select_related = ["responsible_authority", "team", "social_worker"]
     raw_id_fields = ["social_worker", "iro", "sibling_group", "team"]
@@ -44,26 +95,23 @@ class ChildAdmin(CaseRecordAdmin):
 
 @admin.register(models.SiblingGroup)
 class SiblingGroupAdmin(CaseRecordAdmin):
+    child_path = "children"
     list_display = ["name", "responsible_authority", "placement"]
-    list_filter = ["placement", "responsible_authority"]
+    list_filter = ["placement", ("responsible_authority", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name"]
 
 
 @admin.register(models.ChildAccessLog)
-class ChildAccessLogAdmin(admin.ModelAdmin):
+class ChildAccessLogAdmin(ChildScopedAdminMixin, admin.ModelAdmin):
+    """Who looked at which child: names children, so scoped like the records themselves."""
+
     list_display = ["viewed_at", "user", "child", "path"]
     list_filter = ["viewed_at"]
     search_fields = ["user__username", "child__la_child_id"]
     list_select_related = ["user", "child"]
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+    def log_view(self, request, obj):
+        pass  # a line of the log is not the child's record
 
 
 @admin.register(models.FamilyMember)
@@ -121,17 +169,10 @@ class PreProceedingsAdmin(CaseRecordAdmin):
     raw_id_fields = ["child"]
 
 
-class ReadOnlyInline(admin.TabularInline):
+class ReadOnlyInline(ReadOnlyAdminMixin, admin.TabularInline):
+    """The records shown inside a parent that is already scoped to the user's children."""
+
     extra = 0
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class ExtensionInline(ReadOnlyInline):
@@ -152,6 +193,7 @@ class DirectionInline(ReadOnlyInline):
 
 @admin.register(models.Hearing)
 class HearingAdmin(CaseRecordAdmin):
+    child_path = "proceedings__child"
     list_display = ["proceedings", "kind", "listed_on"]
     list_filter = ["kind"]
     search_fields = ["proceedings__case_number", "proceedings__child__la_child_id"]
@@ -203,6 +245,7 @@ class ChildStandardRecordAdmin(CaseRecordAdmin):
 
 @admin.register(models.Extension)
 class ExtensionAdmin(CaseRecordAdmin):
+    child_path = "proceedings__child"
     list_display = ["proceedings", "granted_on", "weeks"]
     list_filter = ["weeks"]
     search_fields = ["proceedings__case_number"]
@@ -210,6 +253,7 @@ class ExtensionAdmin(CaseRecordAdmin):
 
 @admin.register(models.Direction)
 class DirectionAdmin(CaseRecordAdmin):
+    child_path = "hearing__proceedings__child"
     list_display = ["hearing", "due_on", "complied_on"]
     list_filter = ["due_on", "complied_on"]
     search_fields = ["hearing__proceedings__case_number", "text"]

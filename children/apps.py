@@ -8,9 +8,16 @@ class ChildrenConfig(AppConfig):
     def ready(self):
         from accounts import home, navigation
 
-        from . import chronology  # noqa: F401 - registers the child's own chronology sources
+        from . import chronology, history
         from .rules import works_with_children
         from .selectors import home_panel
+        from .views import sections
+
+        # the child's own tabs, header facts, chronology and history, on the extension points
+        # that the apps above fill in the same way (children.extensions)
+        sections.register_own()
+        chronology.register_own_sources()
+        history.register_own_sources()
 
         navigation.register(
             navigation.NavItem("Children", "children:list", works_with_children.test, order=10)

@@ -1,14 +1,15 @@
 """The child's chronology: every dated event from every app, in date order.
 
-``children`` cannot import the apps above it, so each app registers a *source* here from its
-``AppConfig.ready()``: a function taking a child and returning its events. Each source runs one
-query, so the chronology's cost follows the number of sources, not the length of the record.
+``children`` cannot import the apps above it, so each app registers a *source* in
+``children.extensions.chronology_sources`` from its ``AppConfig.ready()``: a function taking the
+child and the viewer and returning its events, leaving out what this viewer may not see. Each
+source runs a fixed number of queries, so the chronology's cost follows the number of sources,
+not the length of the record.
 """
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from datetime import date
+from accounts.dates import format_date
 
+from .extensions import ChronologyEvent, chronology_sources
 from .models import (
     CaseNote,
     ChildStandardRecord,
@@ -27,30 +28,14 @@ from .models import (
     ViabilityAssessment,
 )
 
-
-@dataclass(frozen=True)
-class ChronologyEvent:
-    date: date
-    category: str
-    title: str
-    detail: str = ""
-    by: str = ""
-    order: int = 50  # tie-break within a day: the birth before the plan made that day
+__all__ = ["ChronologyEvent", "events_for", "register_own_sources"]
 
 
-Source = Callable[[object], Iterable[ChronologyEvent]]
-_sources: list[Source] = []
-
-
-def register(source: Source) -> Source:
-    if source not in _sources:
-        _sources.append(source)
-    return source
-
-
-def events_for(child) -> list[ChronologyEvent]:
-    """All events of a child, oldest first."""
-    events = [event for source in _sources for event in source(child) if event.date]
+def events_for(child, viewer) -> list[ChronologyEvent]:
+    """All events of a child that this viewer may see, oldest first."""
+    events = [
+        event for source in chronology_sources for event in source(child, viewer) if event.date
+    ]
     return sorted(events, key=lambda e: (e.date, e.order, e.category, e.title))
 
 
@@ -61,7 +46,7 @@ def _name(user) -> str:
 # --- the child's own records ----------------------------------------------------------------
 
 
-def child_events(child):
+def child_events(child, viewer):
     yield ChronologyEvent(
         child.identified_on,
         "Early permanence",
@@ -78,7 +63,7 @@ def child_events(child):
         )
 
 
-def family_events(child):
+def family_events(child, viewer):
     for member in FamilyMember.objects.filter(child=child, ep_information_given_on__isnull=False):
         yield ChronologyEvent(
             member.ep_information_given_on,
@@ -94,7 +79,7 @@ def family_events(child):
             assessment.requested_on,
             "Family",
             "Viability assessment requested",
-            f"{who}; due {assessment.due_on:%d/%m/%Y}",
+            f"{who}; due {format_date(assessment.due_on)}",
             _name(assessment.created_by),
         )
         if assessment.completed_on:
@@ -117,7 +102,7 @@ def family_events(child):
             )
 
 
-def court_events(child):
+def court_events(child, viewer):
     pre = PreProceedings.objects.filter(child=child).first()
     if pre and pre.plo_letter_on:
         yield ChronologyEvent(pre.plo_letter_on, "Court", "PLO letter sent")
@@ -165,7 +150,7 @@ def court_events(child):
         )
 
 
-def plan_events(child):
+def plan_events(child, viewer):
     for plan in (
         TwinTrackPlan.objects.filter(child=child)
         .select_related("created_by")
@@ -181,7 +166,7 @@ def plan_events(child):
         )
 
 
-def review_events(child):
+def review_events(child, viewer):
     for review in LookedAfterReview.objects.filter(
         child=child, held_on__isnull=False
     ).select_related("chair"):
@@ -206,7 +191,7 @@ def review_events(child):
             )
 
 
-def note_events(child):
+def note_events(child, viewer):
     for note in CaseNote.objects.filter(child=child).select_related("created_by"):
         yield ChronologyEvent(
             note.happened_on,
@@ -218,7 +203,7 @@ def note_events(child):
         )
 
 
-def standards_events(child):
+def standards_events(child, viewer):
     for record in ChildStandardRecord.objects.filter(child=child).select_related(
         "item", "created_by"
     ):
@@ -231,7 +216,7 @@ def standards_events(child):
         )
 
 
-for _source in (
+OWN_SOURCES = (
     child_events,
     family_events,
     court_events,
@@ -239,5 +224,10 @@ for _source in (
     review_events,
     note_events,
     standards_events,
-):
-    register(_source)
+)
+
+
+def register_own_sources() -> None:
+    """The child's own records, registered as a higher app registers its sources."""
+    for source in OWN_SOURCES:
+        chronology_sources.register(source)

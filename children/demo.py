@@ -2,81 +2,66 @@
 
 Northmoor Council holds five children at different points of the journey; Eastbridge holds one,
 so that signing in as an Eastbridge user shows the separation between authorities.
+
+Every record is made through the services, by the demo user whose role it is (the IRO records the
+review's outcome), so the demo is checked by the same rules as the pages and sends the same domain
+events (children/events.py) as real use.
 """
 
 from datetime import date, timedelta
 
+from accounts.clock import today
+
 from . import services
 from .models import (
-    CaseNote,
     Child,
-    ChildStandardRecord,
     ConsentStatus,
-    CourtOrder,
-    Direction,
-    Extension,
-    FamilyMember,
-    Hearing,
     HearingKind,
-    IROConcern,
     LegalStatus,
-    LookedAfterReview,
     NoteKind,
     OrderKind,
-    PaternityTest,
     PlanningMeeting,
     PracticeStandardItem,
-    PreProceedings,
     PrimaryPlan,
-    Proceedings,
     Relationship,
     Route,
-    Section19Consent,
-    SiblingGroup,
     SiblingPlacement,
-    TwinTrackPlan,
-    ViabilityAssessment,
+    YesNoUnknown,
 )
 
 
 def _days(n: int) -> date:
-    return date.today() + timedelta(days=n)
-
-
-def _save(instance, by):
-    return services.save_record(instance, by=by)
+    return today() + timedelta(days=n)
 
 
 def _plan(child, by, *, primary, who, conditions, meeting, on, reason=""):
-    return _save(
-        TwinTrackPlan(
-            child=child,
-            primary=primary,
-            plan_a_who=who,
-            plan_a_conditions=conditions,
-            plan_a_interventions="Parenting programme; substance misuse service; family group "
-            "conference.",
-            plan_b_summary="Fostering for adoption with dually approved early permanence carers.",
-            meeting=meeting,
-            meeting_on=on,
-            reason=reason,
-        ),
-        by,
+    return services.plan_set(
+        child=child,
+        primary=primary,
+        plan_a_who=who,
+        plan_a_conditions=conditions,
+        plan_a_interventions="Parenting programme; substance misuse service; family group "
+        "conference.",
+        plan_b_summary="Fostering for adoption with dually approved early permanence carers.",
+        meeting=meeting,
+        meeting_on=on,
+        reason=reason,
+        by=by,
     )
 
 
 def _standard(child, code, on, by, note=""):
     item = PracticeStandardItem.objects.get(code=code)
-    return _save(ChildStandardRecord(child=child, item=item, met_on=on, note=note), by)
+    return services.standard_mark_met(child=child, item=item, met_on=on, note=note, by=by)
 
 
 def load(context: dict) -> None:
     if Child.objects.exists():
         return
-    orgs, teams, users = context["organisations"], context["teams"], context["users"]
+    teams, users = context["teams"], context["users"]
+    raa = context["organisations"]["fenvale"]
     # tm and iro record what is theirs (plan decisions, reviews) below
     sw, tm, iro = users["sw.northmoor"], users["tm.northmoor"], users["iro.northmoor"]
-    northmoor, raa = orgs["northmoor"], orgs["fenvale"]
     ep_team = teams[("northmoor", "Early Permanence Team")]
 
     def child(**fields):
@@ -93,50 +78,46 @@ def load(context: dict) -> None:
         identified_on=_days(-40),
         referred_to=raa,
     )
-    _save(
-        FamilyMember(
-            child=unborn,
-            name="Jay Marsh",
-            relationship=Relationship.MOTHER,
-            parental_responsibility="yes",
-            legal_representative="Harbour Family Law (demo)",
-            address="1 Example Row, Northmoor",
-            phone="01632 960001",
-            ep_information_given_on=_days(-30),
-        ),
-        sw,
+    services.family_member_add(
+        child=unborn,
+        name="Jay Marsh",
+        relationship=Relationship.MOTHER,
+        parental_responsibility=YesNoUnknown.YES,
+        legal_representative="Harbour Family Law (demo)",
+        address="1 Example Row, Northmoor",
+        phone="01632 960001",
+        ep_information_given_on=_days(-30),
+        by=sw,
     )
-    alleged = _save(
-        FamilyMember(
-            child=unborn,
-            name="Sam Fletcher",
-            relationship=Relationship.ALLEGED_FATHER,
-            parental_responsibility="unknown",
-        ),
-        sw,
+    alleged = services.family_member_add(
+        child=unborn,
+        name="Sam Fletcher",
+        relationship=Relationship.ALLEGED_FATHER,
+        parental_responsibility=YesNoUnknown.UNKNOWN,
+        by=sw,
     )
-    grandmother = _save(
-        FamilyMember(
-            child=unborn,
-            name="Pat Marsh",
-            relationship=Relationship.GRANDPARENT,
-            relationship_detail="Maternal grandmother",
-            parental_responsibility="no",
-        ),
-        sw,
+    grandmother = services.family_member_add(
+        child=unborn,
+        name="Pat Marsh",
+        relationship=Relationship.GRANDPARENT,
+        relationship_detail="Maternal grandmother",
+        parental_responsibility=YesNoUnknown.NO,
+        by=sw,
     )
-    _save(
-        ViabilityAssessment(
-            child=unborn,
-            family_member=grandmother,
-            requested_on=_days(-28),
-            due_on=_days(-7),
-            assessor="Kinship assessment team",
-        ),
-        sw,
+    services.viability_assessment_add(
+        child=unborn,
+        family_member=grandmother,
+        requested_on=_days(-28),
+        due_on=_days(-7),
+        assessor="Kinship assessment team",
+        by=sw,
     )
-    _save(PaternityTest(child=unborn, alleged_father=alleged, requested_on=_days(-20)), sw)
-    _save(PreProceedings(child=unborn, plo_letter_on=_days(-35), plo_meeting_on=_days(-25)), sw)
+    services.paternity_test_add(
+        child=unborn, alleged_father=alleged, requested_on=_days(-20), by=sw
+    )
+    services.pre_proceedings_record(
+        child=unborn, plo_letter_on=_days(-35), plo_meeting_on=_days(-25), by=sw
+    )
     _plan(
         unborn,
         tm,
@@ -150,15 +131,13 @@ def load(context: dict) -> None:
         unborn, "2.5", _days(-30), sw, "Leaflet and easy-read guide given at the PLO meeting"
     )
     _standard(unborn, "2.8", _days(-21), sw)
-    _save(
-        CaseNote(
-            child=unborn,
-            kind=NoteKind.VISIT,
-            happened_on=_days(-10),
-            summary="Antenatal home visit",
-            text="Mother engaged; discussed the birth plan.",
-        ),
-        sw,
+    services.case_note_add(
+        child=unborn,
+        kind=NoteKind.VISIT,
+        happened_on=_days(-10),
+        summary="Antenatal home visit",
+        text="Mother engaged; discussed the birth plan.",
+        by=sw,
     )
 
     # 2. A baby in care proceedings, placed in early permanence, week 9 of 26.
@@ -176,42 +155,38 @@ def load(context: dict) -> None:
         legal_status=LegalStatus.C1,
         referred_to=raa,
     )
-    _save(
-        FamilyMember(
-            child=baby,
-            name="Alex Ellery",
-            relationship=Relationship.MOTHER,
-            parental_responsibility="yes",
-            ep_information_given_on=_days(-70),
-        ),
-        sw,
+    services.family_member_add(
+        child=baby,
+        name="Alex Ellery",
+        relationship=Relationship.MOTHER,
+        parental_responsibility=YesNoUnknown.YES,
+        ep_information_given_on=_days(-70),
+        by=sw,
     )
-    proceedings = _save(
-        Proceedings(
-            child=baby,
-            court="Family Court sitting at Northmoor",
-            case_number="NM26C00412",
-            issued_on=_days(-58),
-        ),
-        sw,
+    proceedings = services.proceedings_issue(
+        child=baby,
+        court="Family Court sitting at Northmoor",
+        case_number="NM26C00412",
+        issued_on=_days(-58),
+        by=sw,
     )
-    cmh = _save(
-        Hearing(
-            proceedings=proceedings,
-            kind=HearingKind.CMH,
-            listed_on=_days(-42),
-            outcome="Interim care order renewed; parenting assessment directed.",
-        ),
-        sw,
+    cmh = services.hearing_add(
+        proceedings=proceedings,
+        kind=HearingKind.CMH,
+        listed_on=_days(-42),
+        outcome="Interim care order renewed; parenting assessment directed.",
+        by=sw,
     )
-    _save(
-        Direction(
-            hearing=cmh, text="Local authority to file the parenting assessment", due_on=_days(14)
-        ),
-        sw,
+    services.direction_add(
+        hearing=cmh,
+        text="Local authority to file the parenting assessment",
+        due_on=_days(14),
+        by=sw,
     )
-    _save(CourtOrder(child=baby, kind=OrderKind.INTERIM_CARE, made_on=_days(-42), hearing=cmh), sw)
-    _save(Hearing(proceedings=proceedings, kind=HearingKind.IRH, listed_on=_days(40)), sw)
+    services.order_record(
+        child=baby, kind=OrderKind.INTERIM_CARE, made_on=_days(-42), hearing=cmh, by=sw
+    )
+    services.hearing_add(proceedings=proceedings, kind=HearingKind.IRH, listed_on=_days(40), by=sw)
     _plan(
         baby,
         tm,
@@ -231,37 +206,31 @@ def load(context: dict) -> None:
         on=_days(-20),
         reason="Parenting assessment negative; adoption becomes the primary plan.",
     )
-    _save(
-        LookedAfterReview(
-            child=baby,
-            scheduled_on=_days(-40),
-            held_on=_days(-40),
-            chair=iro,
-            recommendations="Twin-track plan to continue; family time three times a week.",
-            plan_endorsed=True,
-        ),
-        iro,
+    first_review = services.review_schedule(child=baby, scheduled_on=_days(-40), by=iro)
+    services.review_record_held(
+        review=first_review,
+        held_on=_days(-40),
+        chair=iro,
+        recommendations="Twin-track plan to continue; family time three times a week.",
+        plan_endorsed=True,
+        by=iro,
     )
-    _save(LookedAfterReview(child=baby, scheduled_on=_days(50)), sw)
-    _save(
-        IROConcern(
-            child=baby,
-            raised_on=_days(-12),
-            concern="Viability assessment of the paternal aunt not yet started.",
-        ),
-        iro,
+    services.review_schedule(child=baby, scheduled_on=_days(50), by=sw)
+    services.iro_concern_raise(
+        child=baby,
+        raised_on=_days(-12),
+        concern="Viability assessment of the paternal aunt not yet started.",
+        by=iro,
     )
     for code, on in (("1.2", -78), ("2.5", -70), ("2.6", -60), ("5.3", -60)):
         _standard(baby, code, _days(on), sw)
-    _save(
-        CaseNote(
-            child=baby,
-            kind=NoteKind.MEETING,
-            happened_on=_days(-20),
-            summary="Permanence planning meeting",
-            text="Plan B made primary.",
-        ),
-        tm,
+    services.case_note_add(
+        child=baby,
+        kind=NoteKind.MEETING,
+        happened_on=_days(-20),
+        summary="Permanence planning meeting",
+        text="Plan B made primary.",
+        by=tm,
     )
 
     # 3. A relinquished baby: consensual adoption with Section 19 consent.
@@ -276,38 +245,25 @@ def load(context: dict) -> None:
         looked_after_on=_days(-18),
         legal_status=LegalStatus.V2,
     )
-    birth_mother = _save(
-        FamilyMember(
-            child=relinquished,
-            name="Robin Tate",
-            relationship=Relationship.MOTHER,
-            parental_responsibility="yes",
-        ),
-        sw,
+    birth_mother = services.family_member_add(
+        child=relinquished,
+        name="Robin Tate",
+        relationship=Relationship.MOTHER,
+        parental_responsibility=YesNoUnknown.YES,
+        by=sw,
     )
-    _save(
-        Section19Consent(
-            child=relinquished,
-            parent=birth_mother,
-            status=ConsentStatus.APPLIED,
-            considered_on=_days(-15),
-            notes="Cafcass asked to witness consent.",
-        ),
-        sw,
+    services.section19_record(
+        child=relinquished,
+        parent=birth_mother,
+        status=ConsentStatus.APPLIED,
+        considered_on=_days(-15),
+        notes="Cafcass asked to witness consent.",
+        by=sw,
     )
     _standard(relinquished, "2.9", _days(-15), sw)
 
     # 4. Two siblings placed together.
-    group = _save(
-        SiblingGroup(
-            responsible_authority=northmoor,
-            name="Wren family",
-            placement=SiblingPlacement.TOGETHER,
-            reason="Close bond; carers approved for two children.",
-        ),
-        sw,
-    )
-    for name, dob, ref in (("Ash Wren", -400, "NM-40050"), ("Bay Wren", -120, "NM-40051")):
+    ash, bay = (
         child(
             legal_name=name,
             date_of_birth=_days(dob),
@@ -318,26 +274,30 @@ def load(context: dict) -> None:
             identified_on=_days(-110),
             looked_after_on=_days(-100),
             legal_status=LegalStatus.C1,
-            sibling_group=group,
         )
-    wren = Child.objects.get(la_child_id="NM-40050")
-    wren_proceedings = _save(
-        Proceedings(
-            child=wren,
-            court="Family Court sitting at Northmoor",
-            case_number="NM26C00301",
-            issued_on=_days(-190),
-        ),
-        sw,
+        for name, dob, ref in (("Ash Wren", -400, "NM-40050"), ("Bay Wren", -120, "NM-40051"))
     )
-    _save(
-        Extension(
-            proceedings=wren_proceedings,
-            granted_on=_days(-20),
-            weeks=8,
-            reason="Further expert assessment of the father directed.",
-        ),
-        sw,
+    services.sibling_group_set(
+        child=ash,
+        name="Wren family",
+        placement=SiblingPlacement.TOGETHER,
+        reason="Close bond; carers approved for two children.",
+        by=sw,
+    )
+    services.sibling_link(child=ash, sibling=bay, by=sw)
+    wren_proceedings = services.proceedings_issue(
+        child=ash,
+        court="Family Court sitting at Northmoor",
+        case_number="NM26C00301",
+        issued_on=_days(-190),
+        by=sw,
+    )
+    services.extension_grant(
+        proceedings=wren_proceedings,
+        weeks=8,
+        granted_on=_days(-20),
+        reason="Further expert assessment of the father directed.",
+        by=sw,
     )
 
     # Eastbridge: one child that Northmoor users never see.

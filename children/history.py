@@ -1,16 +1,31 @@
 """Every change to a child's record: who, when, and what changed (from django-simple-history).
 
-One query per kind of record, whatever the number of changes: the differences between versions
-are worked out here from the rows already loaded, not by asking the database for each previous
-version.
+The kinds of record shown are the history sources of ``children.extensions``: the child's own,
+registered in ``register_own_sources``, and those of the apps above. One query per kind of
+record, whatever the number of changes: the differences between versions are worked out here
+from the rows already loaded, not by asking the database for each previous version. The records
+a change refers to (a team, an IRO, a hearing) are named in one query per kind of record
+(``describe``), not one per row, and only the page shown is put into words.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+from functools import cache
 
 from django.db import models
+from django.db.models import Q
+from django.utils import formats, timezone
+from django.utils.text import capfirst
 
+from accounts.dates import format_date
+from accounts.models import Team
+from accounts.permissions import can
+
+from . import forms
 from . import models as m
+from .extensions import HistorySource, history_sources
+from .forms.siblings import SiblingGroupForm
 
 KINDS = {"+": "Added", "~": "Changed", "-": "Removed"}
 SKIP = {
@@ -26,6 +41,7 @@ SKIP = {
     "history_change_reason",
     "history_relation",
 }
+EMPTY = "–"
 
 
 @dataclass(frozen=True)
@@ -34,85 +50,83 @@ class Change:
     by: str
     record: str
     action: str
-    fields: list  # [(label, old, new)]
+    fields: list  # [(label, old, new)]: text, once described; (label, field, old, new) before
     sequence: int = 0  # tie-break for changes in the same instant
 
 
-def _label(model, name):
+# How a record that a change refers to is named, where its ``str`` would not do (a team's
+# ``str`` adds its organisation: another query per team).
+NAMES = {Team: lambda team: team.name}
+
+
+def _bracketed_hint(label: str) -> str:
+    """'Date of birth (leave blank for an unborn baby)' -> 'Date of birth'."""
+    if label.endswith(")") and " (" in label:
+        return label[: label.rindex(" (")]
+    return label
+
+
+@cache
+def field_label(source: HistorySource, name: str) -> str:
+    """The name of a field as the forms give it (see ``HistorySource``)."""
+    if name in source.labels:
+        return source.labels[name]
+    for form in source.forms:
+        form_field = form.base_fields.get(name)
+        label = str(form_field.label or "") if form_field is not None else ""
+        if label and not label.endswith("?"):
+            return _bracketed_hint(label)
     try:
-        return str(model._meta.get_field(name).verbose_name).capitalize()
+        return capfirst(str(source.model._meta.get_field(name).verbose_name))
     except Exception:  # noqa: BLE001 - a field removed since the row was written
         return name
 
 
-def _value(model, row, field: models.Field) -> str:
-    value = getattr(row, field.attname)
-    if value is None or value == "":
-        return "–"
-    if field.choices:
-        return str(dict(field.flatchoices).get(value, value))
-    if hasattr(value, "strftime"):
-        return f"{value.day} {value:%B %Y}" if not hasattr(value, "hour") else f"{value:%d/%m/%Y}"
-    if isinstance(field, models.ForeignKey):
-        return f"#{value}"
-    return str(value)
-
-
-def _sources(child):
-    proceedings = m.Proceedings.objects.filter(child=child).values("pk")
-    hearings = m.Hearing.objects.filter(proceedings__child=child).values("pk")
-    by_child = {"child_id": child.pk}
+def _shown_fields(source: HistorySource, hidden: set[str]) -> list[models.Field]:
     return [
-        (m.Child, "Child's details", {"id": child.pk}),
-        (m.SiblingGroup, "Sibling group", {"id": child.sibling_group_id or 0}),
-        (m.FamilyMember, "Family member", by_child),
-        (m.ViabilityAssessment, "Viability assessment", by_child),
-        (m.PaternityTest, "Paternity test", by_child),
-        (m.TwinTrackPlan, "Twin-track plan", by_child),
-        (m.LookedAfterReview, "Looked-after review", by_child),
-        (m.IROConcern, "IRO concern", by_child),
-        (m.PreProceedings, "Pre-proceedings", by_child),
-        (m.Proceedings, "Proceedings", by_child),
-        (m.Extension, "Extension", {"proceedings_id__in": proceedings}),
-        (m.Hearing, "Hearing", {"proceedings_id__in": proceedings}),
-        (m.Direction, "Direction", {"hearing_id__in": hearings}),
-        (m.CourtOrder, "Court order", by_child),
-        (m.Section19Consent, "Section 19 consent", by_child),
-        (m.CaseNote, "Case note", by_child),
-        (m.ChildStandardRecord, "Practice standard", by_child),
+        f
+        for f in source.model._meta.concrete_fields
+        if f.name not in SKIP | hidden
+        # the child itself: every record here is the child's
+        and not (f.is_relation and f.related_model is m.Child)
     ]
 
 
-# Shown only to the child's own team (children.view_family_contact_details), here as on the record.
-CONTACT_FIELDS = {m.FamilyMember: {"address", "phone", "email"}}
-
-
-def changes_for(child, *, contact_details: bool) -> list[Change]:
+def changes_for(child, *, viewer) -> list[Change]:
     """Every version of every record of the child, newest first, each with what it changed.
 
-    ``contact_details`` says whether the viewer may see family members' contact details.
+    Fields hidden from this viewer (a source's ``private_fields``) are left out. The values are
+    raw until ``describe`` names them: describe only the changes of the page shown.
     """
+    allowed: dict[str, bool] = {}
     changes = []
-    for model, record_label, filters in _sources(child):
-        hidden = set() if contact_details else CONTACT_FIELDS.get(model, set())
-        fields = [f for f in model._meta.concrete_fields if f.name not in SKIP | hidden]
-        rows = (
-            model.history.filter(**filters)
-            .select_related("history_user")
-            .order_by("id", "history_date", "history_id")
+    for source in history_sources:
+        if source.private_fields and source.private_perm not in allowed:
+            allowed[source.private_perm] = can(viewer, source.private_perm, child)
+        hidden = (
+            set(source.private_fields)
+            if source.private_fields and not allowed[source.private_perm]
+            else set()
         )
+        fields = _shown_fields(source, hidden)
+        rows = source.rows(child)
+        history = source.model.history
+        history = history.filter(rows) if isinstance(rows, Q) else history.filter(**rows)
         previous = {}
-        for row in rows:
+        for row in history.select_related("history_user").order_by(
+            "id", "history_date", "history_id"
+        ):
             before = previous.get(row.id)
             diffs = []
             for field in fields:
-                new = _value(model, row, field)
-                old = _value(model, before, field) if before is not None else None
+                new = getattr(row, field.attname)
                 if before is None:
-                    if new != "–" and row.history_type == "+":
-                        diffs.append((_label(model, field.name), "", new))
-                elif old != new:
-                    diffs.append((_label(model, field.name), old, new))
+                    if new not in (None, "") and row.history_type == "+":
+                        diffs.append((field_label(source, field.name), field, None, new))
+                    continue
+                old = getattr(before, field.attname)
+                if old != new:
+                    diffs.append((field_label(source, field.name), field, old, new))
             previous[row.id] = row
             if before is not None and not diffs and row.history_type == "~":
                 continue  # a save that changed nothing
@@ -121,10 +135,185 @@ def changes_for(child, *, contact_details: bool) -> list[Change]:
                 Change(
                     when=row.history_date,
                     by=(user.get_full_name() or user.username) if user else "System",
-                    record=record_label,
+                    record=source.label,
                     action=KINDS.get(row.history_type, row.history_type),
                     fields=diffs,
                     sequence=row.history_id,
                 )
             )
     return sorted(changes, key=lambda c: (c.when, c.sequence), reverse=True)
+
+
+def _names(changes) -> dict:
+    """The names of the records these changes refer to: one query per kind of record."""
+    wanted = defaultdict(set)
+    for change in changes:
+        for _label, field, old, new in change.fields:
+            if isinstance(field, models.ForeignKey):
+                wanted[field.related_model].update(v for v in (old, new) if v is not None)
+    names = {}
+    for model, pks in wanted.items():
+        name = NAMES.get(model, str)
+        for record in model._base_manager.filter(pk__in=pks):
+            names[model, record.pk] = name(record)
+    return names
+
+
+def _text(field: models.Field, value, names: dict) -> str:
+    if value is None or value == "":
+        return EMPTY
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(field, models.ForeignKey):
+        return names.get((field.related_model, value), "a record since removed")
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, datetime):
+        return formats.date_format(timezone.localtime(value), "j F Y, H:i")
+    if isinstance(value, date):
+        return format_date(value)
+    return str(value)
+
+
+def describe(changes, *, among=None) -> list[Change]:
+    """The changes with their values as the page shows them: names, not internal numbers.
+
+    The names are loaded in one query per kind of record referred to ``among`` all the changes
+    of the history (by default, those given): so a page's query count does not depend on which
+    kinds of record its own rows happen to refer to.
+    """
+    names = _names(changes if among is None else among)
+    return [
+        Change(
+            when=change.when,
+            by=change.by,
+            record=change.record,
+            action=change.action,
+            fields=[
+                (label, "" if old is None else _text(field, old, names), _text(field, new, names))
+                for label, field, old, new in change.fields
+            ],
+            sequence=change.sequence,
+        )
+        for change in changes
+    ]
+
+
+# --- the child's own records -----------------------------------------------------------------
+
+
+def _by_child(child) -> dict:
+    return {"child_id": child.pk}
+
+
+def _proceedings_ids(child):
+    # from the history table, so that the hearings of removed proceedings are still shown
+    return m.Proceedings.history.filter(child_id=child.pk).values("id")
+
+
+OWN_SOURCES = (
+    HistorySource(
+        m.Child, "Child's details", lambda child: {"id": child.pk}, forms=(forms.ChildForm,)
+    ),
+    HistorySource(
+        m.SiblingGroup,
+        "Sibling group",
+        lambda child: {"id": child.sibling_group_id or 0},
+        labels={"placement": "Placed together or apart"},
+        forms=(SiblingGroupForm,),
+    ),
+    HistorySource(
+        m.FamilyMember,
+        "Family member",
+        _by_child,
+        forms=(forms.FamilyMemberForm,),
+        # shown only to the child's own team, here as on the record
+        private_fields=frozenset({"address", "phone", "email"}),
+        private_perm="children.view_family_contact_details",
+    ),
+    HistorySource(
+        m.ViabilityAssessment,
+        "Viability assessment",
+        _by_child,
+        labels={"family_member": "Family member assessed"},
+        forms=(forms.ViabilityAssessmentForm,),
+    ),
+    HistorySource(
+        m.PaternityTest,
+        "Paternity test",
+        _by_child,
+        labels={"alleged_father": "Alleged or possible father"},
+        forms=(forms.PaternityTestForm,),
+    ),
+    HistorySource(m.TwinTrackPlan, "Twin-track plan", _by_child, forms=(forms.PlanForm,)),
+    HistorySource(
+        m.LookedAfterReview,
+        "Looked-after review",
+        _by_child,
+        labels={"chair": "Chaired by"},
+        forms=(forms.ReviewScheduleForm, forms.ReviewHeldForm),
+    ),
+    HistorySource(
+        m.IROConcern,
+        "IRO concern",
+        _by_child,
+        labels={"concern": "Concern", "resolution": "How the concern was resolved"},
+        forms=(forms.ConcernRaiseForm, forms.ConcernStageForm, forms.ConcernResolveForm),
+    ),
+    HistorySource(
+        m.PreProceedings, "Pre-proceedings", _by_child, forms=(forms.PreProceedingsForm,)
+    ),
+    HistorySource(
+        m.Proceedings,
+        "Proceedings",
+        _by_child,
+        forms=(forms.ProceedingsForm, forms.ProceedingsConcludeForm),
+    ),
+    HistorySource(
+        m.Extension,
+        "Extension",
+        lambda child: {"proceedings_id__in": _proceedings_ids(child)},
+        labels={"weeks": "Length of the extension, in weeks"},
+        forms=(forms.ExtensionForm,),
+    ),
+    HistorySource(
+        m.Hearing,
+        "Hearing",
+        lambda child: {"proceedings_id__in": _proceedings_ids(child)},
+        forms=(forms.HearingForm,),
+    ),
+    HistorySource(
+        m.Direction,
+        "Direction",
+        lambda child: {
+            "hearing_id__in": m.Hearing.history.filter(
+                proceedings_id__in=_proceedings_ids(child)
+            ).values("id")
+        },
+        forms=(forms.DirectionForm, forms.DirectionCompliedForm),
+    ),
+    HistorySource(m.CourtOrder, "Court order", _by_child, forms=(forms.OrderForm,)),
+    HistorySource(
+        m.Section19Consent, "Section 19 consent", _by_child, forms=(forms.Section19Form,)
+    ),
+    HistorySource(
+        m.CaseNote,
+        "Case note",
+        _by_child,
+        labels={"kind": "Kind of note"},
+        forms=(forms.CaseNoteForm,),
+    ),
+    HistorySource(
+        m.ChildStandardRecord,
+        "Practice standard",
+        _by_child,
+        labels={"item": "Standard"},
+        forms=(forms.StandardMetForm,),
+    ),
+)
+
+
+def register_own_sources() -> None:
+    """The child's own records, registered as a higher app registers its sources."""
+    for source in OWN_SOURCES:
+        history_sources.register(source)

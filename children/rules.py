@@ -1,8 +1,10 @@
 """Who may see and change a child's record. Built on the predicates of ``accounts.rules``.
 
 A user sees a child through a relationship: their local authority is responsible for the child,
-or their agency has the child referred to it. Users who only administer the service (the admin
-role) and system superusers do not read case records through the pages.
+their agency has the child referred to it, or a relationship that a higher app registers in
+``children.extensions.visibility`` (a family time session, an allocated review). Users who
+only administer the service (the admin role) and system superusers do not read case records
+through the pages.
 """
 
 import rules
@@ -33,6 +35,19 @@ def in_referred_agency(user, child) -> bool:
 
 
 @rules.predicate
+def related_through_another_record(user, child) -> bool:
+    """A relationship that a higher app registered (``children.extensions.visibility``): a
+    family time session, an allocated review. One query, and only for a user it concerns."""
+    from .extensions import extra_visibility
+    from .models import Child
+
+    if child is None:
+        return False
+    extra = extra_visibility(user)
+    return extra is not None and Child.objects.filter(extra, pk=child.pk).exists()
+
+
+@rules.predicate
 def in_case_team(user, child) -> bool:
     """The child's own team, allocated social worker or IRO (for family contact details)."""
     if child is None:
@@ -53,7 +68,9 @@ def in_local_authority(user) -> bool:
     return bool(user.organisation_id) and user.organisation.kind == "la"
 
 
-can_view_child = works_with_children & (in_responsible_authority | in_referred_agency)
+can_view_child = works_with_children & (
+    in_responsible_authority | in_referred_agency | related_through_another_record
+)
 case_worker = is_social_worker | is_team_manager
 edits_case = in_responsible_authority & record_open & case_worker
 

@@ -1,12 +1,13 @@
 from django.urls import path
 
-from .views import child, court, family, notes, plan, reviews, siblings, standards
+from .views import child, court, family, notes, plan, reviews, search, siblings, standards
 
 app_name = "children"
 
 urlpatterns = [
     path("children/", child.child_list, name="list"),
     path("children/new/", child.child_create, name="create"),
+    path("children/search/", search.children_search, name="search"),
     path("children/<int:pk>/", child.child_record, name="record"),
     path("children/<int:pk>/edit/", child.ChildEditView.as_view(), name="edit"),
     path("children/<int:pk>/birth/", child.ChildBirthView.as_view(), name="birth"),

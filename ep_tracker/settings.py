@@ -327,5 +327,12 @@ LOGGING = {
     "loggers": {"axes": {"level": "ERROR"}},
 }
 
+# --- the accessibility statement and privacy notice ---
+# Where users report an accessibility problem and ask about their data. Empty: the pages tell them
+# to contact their own organisation's EP Tracker administrator or data protection officer (each
+# organisation using the service is the controller of the records it keeps in it).
+EP_ACCESSIBILITY_CONTACT = env.str("EP_ACCESSIBILITY_CONTACT", default="")
+EP_DATA_PROTECTION_CONTACT = env.str("EP_DATA_PROTECTION_CONTACT", default="")
+
 # --- demo data ---
 DEMO_PASSWORD = env.str("EP_DEMO_PASSWORD", default="early-permanence-demo")

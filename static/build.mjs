@@ -26,4 +26,20 @@ const bundle = readFileSync(join(govuk, "all.bundle.js"), "utf8").replace(
   "\n",
 );
 writeFileSync(join(out, "govuk-frontend.js"), bundle);
-console.log(`static/build: app.css (${result.css.length} bytes), govuk-frontend.js`);
+
+// alphagov's accessible-autocomplete (the person and child choosers): its script as shipped,
+// its styles after GOV.UK Frontend's in app.css (one stylesheet; CSP allows only our origin).
+const autocomplete = join(root, "node_modules", "accessible-autocomplete", "dist");
+const withoutMap = (text) => text.replace(/\n?\/[/*]# sourceMappingURL=[^\n]*\s*$/, "\n");
+writeFileSync(
+  join(out, "accessible-autocomplete.js"),
+  withoutMap(readFileSync(join(autocomplete, "accessible-autocomplete.min.js"), "utf8")),
+);
+const autocompleteCss = withoutMap(
+  readFileSync(join(autocomplete, "accessible-autocomplete.min.css"), "utf8"),
+);
+writeFileSync(join(out, "app.css"), result.css + "\n" + autocompleteCss);
+console.log(
+  `static/build: app.css (${result.css.length + autocompleteCss.length} bytes), ` +
+    "govuk-frontend.js, accessible-autocomplete.js",
+);

@@ -1,7 +1,15 @@
-"""The access matrix: every URL of the project × every role × own/other organisation → status.
+"""The access matrix: every URL of the project × every role × own/other/referred scope → status.
 
-Each app adds its URLs here as it grows; ``tests/test_access_matrix.py`` runs every cell and
-fails when a URL pattern of the project is missing. Statuses:
+Each app declares its own pages in ``tests/<app>/access.py``:
+
+* ``PAGES: dict[str, Page]``: URL name → the ``Page`` it answers (statuses by role and scope);
+* optionally ``build(world)``: adds the objects its pages are about to the shared ``World``
+  (e.g. ``world.own_child``), after the apps below it on the floors have added theirs.
+
+``all_pages()`` collects ``PAGES`` of every app in ``INSTALLED_APPS`` that has such a module, and
+``build_world()`` builds one world from every ``build``. ``tests/test_access_matrix.py`` runs every
+cell against it and fails when a URL pattern of the project is not declared; the axe page list of
+``tests/e2e/test_accessibility.py`` is generated from the same declarations. Statuses:
 
 * ``anonymous`` is the signed-out visitor;
 * each role is a user holding only that role, in the organisation that owns the object
@@ -13,13 +21,20 @@ For a page that is not about one object, ``own`` and ``other`` expect the same. 
 page, a user of another organisation gets 404, never the object.
 """
 
+import importlib
+import importlib.util
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType, SimpleNamespace
 
 from accounts.models import Role
 
+ROOT = Path(__file__).resolve().parent.parent
 ROLES = ["anonymous", *Role.values, "superuser"]
 SCOPES = ["own", "other", "referred"]
+# Who the visitor is does not depend on a scope: these roles run once per page.
+UNSCOPED = {"anonymous", "superuser"}
 
 
 @dataclass(frozen=True)
@@ -36,6 +51,13 @@ class Page:
     # users of the agency the child is referred to; unset, they are treated as "other"
     referred: int | None = None
     referred_by_role: dict = field(default_factory=dict)
+    # --- the axe check (tests/e2e/test_accessibility.py) ---
+    # why the page is not checked in the browser (not HTML: a CSV, JSON); "" = it is checked
+    no_axe: str = ""
+    # the POST data that shows the page's form with its errors ({} posts it empty); None when
+    # the page has no form, or says in ``no_errors`` why its form has no error state
+    errors: dict | None = None
+    no_errors: str = ""  # e.g. "a confirmation: posting it does the thing"
 
     def expected(self, role: str, scope: str) -> int:
         if role == "anonymous":
@@ -54,178 +76,125 @@ class Page:
         return self.by_role.get(role, self.default)
 
 
-ADMIN_ONLY = {"admin": 200, "superuser": 200}
+class World(SimpleNamespace):
+    """The shared test world: three organisations with a team each, a user of every role in
+    each (``world.user(role, scope)``), a superuser, and whatever each app's ``build`` adds.
 
-MATRIX: dict[str, Page] = {
-    "accounts:home": Page(default=200),
-    "accounts:login": Page(default=302, anonymous=200),  # signed-in users go home
-    "accounts:logout": Page(default=302, anonymous=302, method="post"),
-    "accounts:team_list": Page(default=200),
-    "accounts:team_detail": Page(
-        default=200, other=404, kwargs=lambda world: {"pk": world.own_team.pk}
-    ),
-    "dashboards:healthz": Page(default=200, anonymous=200),
-    # The admin site sends non-staff to its own sign-in page.
-    "admin:index": Page(default=302, by_role=ADMIN_ONLY),
-    "admin:accounts_user_changelist": Page(default=302, by_role=ADMIN_ONLY),
-    "admin:accounts_team_change": Page(
-        default=302,
-        by_role=ADMIN_ONLY,
-        # another organisation's admin: the team is outside their list, so the admin
-        # redirects to its index with a "does not exist" message, showing nothing of it
-        other_by_role={"admin": 302},
-        kwargs=lambda world: {"object_id": world.own_team.pk},
-    ),
-}
+    * ``own_org`` / ``own_team``: the local authority that owns the objects of the pages;
+    * ``other_org`` / ``other_team``: another local authority;
+    * ``agency`` / ``agency_team``: the regional adoption agency the own children are referred to.
+    """
 
-# --- children ------------------------------------------------------------------------------
-# Case roles of the responsible authority see the child; users of another organisation, users
-# who only administer the service and system superusers get 404 (the child does not exist for
-# them). Only social workers and team managers change the record (403 for other case roles).
-NOT_CASE = {"admin": 404, "superuser": 404}
-EDITORS = {"social_worker": 200, "team_manager": 200, **NOT_CASE}
+    def user(self, role: str, scope: str = "own"):
+        if role == "anonymous":
+            return None
+        if role == "superuser":
+            return self.superuser
+        return self.users[role, scope]
 
-
-def child_page(default=200, by_role=None, kwargs=lambda world: {"pk": world.own_child.pk}):
-    """A page about the own child. The referred agency's case roles read (200) but never
-    change (403); its admins, like the responsible authority's, get 404."""
-    return Page(
-        default=default,
-        by_role=by_role or NOT_CASE,
-        other=404,
-        kwargs=kwargs,
-        referred=200 if default == 200 else 403,
-        referred_by_role={"admin": 404},
-    )
-
-
-def _family(world, record: str) -> dict:
-    """URL kwargs of a birth family record of the own child (see World in the test)."""
-    pk = {
-        "member_pk": world.own_family_member,
-        "assessment_pk": world.own_viability,
-        "test_pk": world.own_paternity,
-    }[record].pk
-    return {"pk": world.own_child.pk, record: pk}
-
-
-MATRIX.update(
-    {
-        "children:list": Page(default=200, by_role={"admin": 403, "superuser": 403}),
-        "children:create": Page(
-            default=403,
-            by_role={"social_worker": 200, "team_manager": 200},
-            # only a local authority is responsible for a child
-            referred_by_role={"social_worker": 403, "team_manager": 403},
-        ),
-        "children:record": child_page(),
-        "children:edit": child_page(default=403, by_role=EDITORS),
-        "children:birth": child_page(
-            default=403, by_role=EDITORS, kwargs=lambda world: {"pk": world.own_unborn.pk}
-        ),
-        # the birth family network: editors only; another child's record answers 404
-        "children:family_member_add": child_page(default=403, by_role=EDITORS),
-        "children:family_member_edit": child_page(
-            default=403, by_role=EDITORS, kwargs=lambda world: _family(world, "member_pk")
-        ),
-        "children:family_member_archive": child_page(
-            default=403, by_role=EDITORS, kwargs=lambda world: _family(world, "member_pk")
-        ),
-        "children:viability_add": child_page(default=403, by_role=EDITORS),
-        "children:viability_edit": child_page(
-            default=403, by_role=EDITORS, kwargs=lambda world: _family(world, "assessment_pk")
-        ),
-        "children:paternity_add": child_page(default=403, by_role=EDITORS),
-        "children:paternity_edit": child_page(
-            default=403, by_role=EDITORS, kwargs=lambda world: _family(world, "test_pk")
-        ),
-        "children:chronology": child_page(),
-        "children:chronology_csv": child_page(),
-        "children:history": child_page(),
-        "children:siblings": child_page(default=403, by_role=EDITORS),
-        "children:sibling_link": child_page(default=403, by_role=EDITORS),
-        "children:archive": child_page(default=403, by_role={"team_manager": 200, **NOT_CASE}),
-    }
-)
-
-# --- children: twin-track plan, reviews and IRO concerns, case notes, practice standards ----
-# The plan and the standards checklist are the editors'. Reviews are scheduled and recorded by
-# the IRO, the social worker and the team manager; only the IRO raises and escalates a concern;
-# the IRO or the team manager records its resolution; the same three add case notes.
-REVIEWERS = {"iro": 200, **EDITORS}
-IRO_ONLY = {"iro": 200, **NOT_CASE}
-RESOLVERS = {"iro": 200, "team_manager": 200, **NOT_CASE}
-
-
-def _own(world, **records) -> dict:
-    """URL kwargs of the own child and records of it (see World in the test)."""
-    return {
-        "pk": world.own_child.pk,
-        **{name: getattr(world, attr).pk for name, attr in records.items()},
-    }
-
-
-MATRIX.update(
-    {
-        "children:plan_set": child_page(default=403, by_role=EDITORS),
-        "children:review_schedule": child_page(default=403, by_role=REVIEWERS),
-        "children:review_record": child_page(
-            default=403,
-            by_role=IRO_ONLY,
-            kwargs=lambda world: _own(world, review_pk="own_review"),
-        ),
-        "children:concern_raise": child_page(default=403, by_role=IRO_ONLY),
-        "children:concern_update": child_page(
-            default=403,
-            by_role=IRO_ONLY,
-            kwargs=lambda world: _own(world, concern_pk="own_concern"),
-        ),
-        "children:concern_resolve": child_page(
-            default=403,
-            by_role=RESOLVERS,
-            kwargs=lambda world: _own(world, concern_pk="own_concern"),
-        ),
-        "children:note_add": child_page(default=403, by_role=REVIEWERS),
-        "children:standard_mark": child_page(
-            default=403,
-            by_role=EDITORS,
-            kwargs=lambda world: _own(world, item_pk="own_standard_item"),
-        ),
-        "children:standard_unmark": child_page(
-            default=403,
-            by_role=EDITORS,
-            kwargs=lambda world: _own(world, item_pk="own_standard_item"),
-        ),
-    }
-)
-
-# --- children: the court record -------------------------------------------------------------
-# Editors only (IROs, family time workers and the rest read it, 403 on its forms); a record of
-# another child named in the URL answers 404 (tested in tests/children/test_court.py).
-
-
-def court_page(**records) -> Page:
-    """An editors-only form of the own child, e.g. court_page(hearing_pk="own_hearing")."""
-    return child_page(default=403, by_role=EDITORS, kwargs=lambda world: _own(world, **records))
-
-
-MATRIX.update(
-    {
-        "children:pre_proceedings": court_page(),
-        "children:proceedings_add": court_page(),
-        "children:proceedings_edit": court_page(proceedings_pk="own_proceedings"),
-        "children:proceedings_conclude": court_page(proceedings_pk="own_proceedings"),
-        "children:extension_add": court_page(proceedings_pk="own_proceedings"),
-        "children:hearing_add": court_page(proceedings_pk="own_proceedings"),
-        "children:hearing_edit": court_page(hearing_pk="own_hearing"),
-        "children:direction_add": court_page(hearing_pk="own_hearing"),
-        "children:direction_complied": court_page(direction_pk="own_direction"),
-        "children:order_add": court_page(),
-        "children:section19_add": court_page(),
-        "children:section19_edit": court_page(consent_pk="own_consent"),
-    }
-)
 
 # Admin URLs the matrix leaves to Django's admin (its own permission checks, tested in
-# tests/accounts/test_admin.py): every other pattern under the "admin" namespace.
+# tests/accounts/test_admin.py): every pattern under the "admin" namespace that no app declares.
 ADMIN_NAMESPACE = "admin"
+
+
+def project_apps() -> list:
+    """The app configs of INSTALLED_APPS that are this project's own (ground floor first)."""
+    from django.apps import apps
+
+    return [config for config in apps.get_app_configs() if Path(config.path).parent == ROOT]
+
+
+def access_modules() -> list[ModuleType]:
+    """``tests.<app>.access`` of every project app that declares its pages, in INSTALLED_APPS
+    order (so an app's ``build`` runs after those of the floors below it)."""
+    modules = []
+    for config in project_apps():
+        name = f"tests.{config.label}.access"
+        try:
+            found = importlib.util.find_spec(name)
+        except ModuleNotFoundError:  # no tests/<app>/ package yet
+            found = None
+        if found is not None:
+            modules.append(importlib.import_module(name))
+    return modules
+
+
+def all_pages() -> dict[str, Page]:
+    """Every declared page of every app: URL name → Page."""
+    pages: dict[str, Page] = {}
+    for module in access_modules():
+        for name, page in module.PAGES.items():
+            assert name not in pages, f"{name} is declared twice (again in {module.__name__})"
+            pages[name] = page
+    return pages
+
+
+def build_world() -> World:
+    """The shared world: organisations, teams and users here, then each app's ``build``."""
+    from tests.accounts.factories import OrganisationFactory, TeamFactory, UserFactory
+
+    own_org = OrganisationFactory(name="Northmoor Council", code="901")
+    other_org = OrganisationFactory(name="Eastbridge Borough Council", code="902")
+    agency = OrganisationFactory(name="Fenvale Adoption Partnership", code="RAA1", kind="raa")
+    world = World(
+        own_org=own_org,
+        other_org=other_org,
+        agency=agency,
+        own_team=TeamFactory(organisation=own_org),
+        other_team=TeamFactory(organisation=other_org),
+        agency_team=TeamFactory(organisation=agency),
+    )
+    teams = {"own": world.own_team, "other": world.other_team, "referred": world.agency_team}
+    world.users = {
+        (role, scope): UserFactory(
+            username=f"{role}.{scope}",
+            organisation=team.organisation,
+            role=Role(role),
+            role__team=team,
+        )
+        for role in Role.values
+        for scope, team in teams.items()
+    }
+    world.superuser = UserFactory(
+        username="superuser", organisation=None, is_superuser=True, is_staff=True
+    )
+    for module in access_modules():
+        if hasattr(module, "build"):
+            module.build(world)
+    return world
+
+
+def cells(pages: dict[str, Page]) -> list[tuple[str, str, str]]:
+    """(URL name, role, scope) for every cell that can differ: the visitor and the superuser
+    once per page (their status does not depend on a scope), each role in every scope."""
+    return [
+        (name, role, "-" if role in UNSCOPED else scope)
+        for name in pages
+        for role in ROLES
+        for scope in (["-"] if role in UNSCOPED else SCOPES)
+    ]
+
+
+# The role the axe check signs in as, in this order of preference: the first that opens the
+# page (200) in its own organisation.
+AXE_ROLES = ["social_worker", "team_manager", "iro", *Role.values, "superuser", "anonymous"]
+
+
+def axe_role(page: Page) -> str | None:
+    """The role that opens the page in the browser for the axe check (None if none can)."""
+    for role in AXE_ROLES:
+        if page.expected(role, "own") == 200:
+            return role
+    return None
+
+
+def axe_pages(pages: dict[str, Page] | None = None) -> dict[str, Page]:
+    """The pages the axe check opens: every GET page that some role opens, unless it says why
+    not (``no_axe``)."""
+    pages = all_pages() if pages is None else pages
+    return {
+        name: page
+        for name, page in pages.items()
+        if page.method == "get" and not page.no_axe and axe_role(page) is not None
+    }

@@ -1,9 +1,10 @@
 """Shared fixtures: two organisations, a user for every role in each, and a signed-in client."""
 
 import pytest
+import time_machine
 from django.test import Client
 
-from accounts.models import Role
+from accounts.models import OrganisationKind, Role
 from tests.accounts.factories import OrganisationFactory, TeamFactory, UserFactory
 
 
@@ -35,6 +36,16 @@ def _reference_data(request):
 
     if not PracticeStandardItem.objects.exists():
         import_module("children.migrations.0002_practice_standard_items").install(apps, None)
+
+
+@pytest.fixture
+def _frozen_today():
+    """Freeze the clock on tests.helpers.TODAY: ``pytestmark =
+    pytest.mark.usefixtures("_frozen_today")`` in a module whose dates are relative to it."""
+    from tests.helpers import TODAY
+
+    with time_machine.travel(TODAY, tick=False):
+        yield
 
 
 @pytest.fixture
@@ -80,6 +91,13 @@ def make_user(db):
 @pytest.fixture
 def social_worker(make_user, own_team):
     return make_user(Role.SOCIAL_WORKER, team=own_team, username="sw.own")
+
+
+@pytest.fixture
+def raa_worker(make_user):
+    """A social worker of a regional adoption agency (children may be referred to it)."""
+    raa = OrganisationFactory(kind=OrganisationKind.REGIONAL_ADOPTION_AGENCY, code="RAA7")
+    return make_user(Role.SOCIAL_WORKER, team=TeamFactory(organisation=raa))
 
 
 @pytest.fixture

@@ -1,16 +1,16 @@
-from django import forms
-from django.db.models import Q
+import copy
 
-from accounts.govuk import GovDateField, GovFormMixin
-from accounts.models import Role, Team, User
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Exists, OuterRef
+
+from accounts.autocomplete import person_chooser
+from accounts.govuk import GovDateField, GovFormMixin, add_errors, attach_model_errors
+from accounts.models import Membership, Role, Team
+from accounts.selectors import people_of
 
 from ..models import Child, Route, Sex
-
-
-def _people(organisation_id: int, role: str):
-    return User.objects.filter(
-        organisation_id=organisation_id, memberships__role=role, is_active=True
-    ).distinct()
+from ..services.core import child_update_errors
 
 
 class ChildForm(GovFormMixin, forms.ModelForm):
@@ -27,8 +27,30 @@ class ChildForm(GovFormMixin, forms.ModelForm):
     looked_after_on = GovDateField(
         noun="becoming looked after", label="Date became looked after", required=False
     )
+    # No default: today would make the early identification measure the day the record was
+    # typed, not the day early permanence was first considered (Standards 1.2 and 2.4).
     identified_on = GovDateField(
-        noun="identification for early permanence", label="Date identified for early permanence"
+        noun="identification for early permanence",
+        label="Date identified for early permanence",
+        help_text="The date early permanence was first considered for this child, for example at "
+        "a legal gateway meeting, a permanence planning meeting or a pre-birth conference. "
+        "For example, 27 3 2026",
+    )
+
+    social_worker = person_chooser(
+        role=Role.SOCIAL_WORKER,
+        noun="social worker",
+        label="Social worker",
+        required=False,
+        empty_label="Not allocated",
+    )
+    iro = person_chooser(
+        role=Role.IRO,
+        noun="IRO",
+        label="IRO",
+        required=False,
+        empty_label="Not allocated",
+        error_messages={"invalid_choice": "Select an IRO of your authority"},
     )
 
     class Meta:
@@ -71,16 +93,19 @@ class ChildForm(GovFormMixin, forms.ModelForm):
     def __init__(self, *args, organisation_id: int, **kwargs):
         super().__init__(*args, **kwargs)
         self.organisation_id = organisation_id
+        if self.instance._state.adding and "identified_on" not in (kwargs.get("initial") or {}):
+            self.initial.pop("identified_on", None)  # not the model's default of today
         self.fields["team"].queryset = Team.objects.filter(organisation_id=organisation_id)
         self.fields["team"].label_from_instance = lambda team: team.name
         # the people who hold the role now, and whoever is allocated already (a worker who has
-        # left stays shown until someone else is chosen: saving must not clear it silently)
+        # left stays shown until someone else is chosen: saving must not clear it silently);
+        # chosen by typing a name, never from a list of the whole authority's staff
         for name, role in (("social_worker", Role.SOCIAL_WORKER), ("iro", Role.IRO)):
-            current = getattr(self.instance, f"{name}_id", None)
-            people = _people(organisation_id, role)
-            if current:
-                people = User.objects.filter(Q(pk__in=people.values("pk")) | Q(pk=current))
-            self.fields[name].queryset = people
+            self.fields[name].queryset = people_of(
+                organisation_id=organisation_id,
+                role=role,
+                also=getattr(self.instance, f"{name}_id", None),
+            )
         self.fields["referred_to"].queryset = self.fields["referred_to"].queryset.exclude(
             kind="la"
         )
@@ -92,14 +117,34 @@ class ChildForm(GovFormMixin, forms.ModelForm):
             "For an unborn baby, how the family is referred to, e.g. 'Unborn baby of A. Parent'"
         )
 
-    def clean_la_child_id(self):
-        value = self.cleaned_data["la_child_id"].strip()
-        clash = Child.objects.filter(
-            responsible_authority_id=self.organisation_id, la_child_id__iexact=value
-        ).exclude(pk=self.instance.pk)
-        if clash.exists():
-            raise forms.ValidationError("Another child already has this local authority child ID")
-        return value
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk is not None:
+            # the changed dates against the child's proceedings, orders and reviews: the
+            # service's own rule, shown on the same submit as the form's
+            changed = copy.copy(self.instance)
+            for name in ("date_of_birth", "looked_after_on"):
+                if name in cleaned:
+                    setattr(changed, name, cleaned[name])
+            add_errors(self, child_update_errors(child=changed))
+        return cleaned
+
+    def validate_unique(self):
+        """Also check the child ID against the authority's other children (a database
+        constraint, ``child_id_unique_case_insensitive``): the authority is not a field of the
+        form, so Django's own check would leave that constraint out."""
+        super().validate_unique()
+        if "la_child_id" in self.errors:
+            return
+        if self.instance.responsible_authority_id is None:
+            self.instance.responsible_authority_id = self.organisation_id
+        others = {field.name for field in Child._meta.fields}
+        try:
+            self.instance.validate_constraints(
+                exclude=others - {"la_child_id", "responsible_authority"}
+            )
+        except ValidationError as error:
+            attach_model_errors(self, error)
 
 
 class BirthForm(GovFormMixin, forms.Form):
@@ -110,6 +155,26 @@ class BirthForm(GovFormMixin, forms.Form):
     legal_name = forms.CharField(
         label="Legal name, if it has been registered", required=False, max_length=200
     )
+
+
+class TeamChoiceField(forms.ModelChoiceField):
+    """A team of the user's own organisation, labelled by its name alone.
+
+    ``Team.__str__`` names the organisation too, which cost a query per team of a large
+    authority (100 teams, 100 queries); every team offered here is the user's organisation's.
+    """
+
+    def label_from_instance(self, obj: Team) -> str:
+        return obj.name
+
+
+def teams_mine_first(*, organisation_id: int | None, user=None):
+    """The organisation's teams in one query, the user's own teams first, then by name."""
+    teams = Team.objects.filter(organisation_id=organisation_id)
+    if user is None or not user.is_authenticated:
+        return teams.order_by("name")
+    mine = Exists(Membership.objects.filter(team=OuterRef("pk"), user=user))
+    return teams.annotate(mine=mine).order_by("-mine", "name")
 
 
 class ChildFilterForm(forms.Form):
@@ -128,20 +193,23 @@ class ChildFilterForm(forms.Form):
     route = forms.ChoiceField(
         label="Route", choices=[("", "Any route"), *Route.choices], required=False
     )
-    team = forms.ModelChoiceField(
+    team = TeamChoiceField(
         label="Team", queryset=Team.objects.none(), required=False, empty_label="Any team"
     )
-    worker = forms.ModelChoiceField(
+    worker = person_chooser(
+        role=Role.SOCIAL_WORKER,
+        noun="social worker",
         label="Social worker",
-        queryset=User.objects.none(),
         required=False,
         empty_label="Any social worker",
     )
 
-    def __init__(self, *args, organisation_id: int | None, **kwargs):
+    def __init__(self, *args, organisation_id: int | None, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["team"].queryset = Team.objects.filter(organisation_id=organisation_id)
-        self.fields["worker"].queryset = _people(organisation_id, Role.SOCIAL_WORKER)
+        self.fields["team"].queryset = teams_mine_first(organisation_id=organisation_id, user=user)
+        self.fields["worker"].queryset = people_of(
+            organisation_id=organisation_id, role=Role.SOCIAL_WORKER
+        )
 
 
 class ArchiveForm(GovFormMixin, forms.Form):

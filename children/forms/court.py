@@ -3,12 +3,14 @@ orders and Section 19 consent.
 
 They validate and present. The rules that compare one record with another (a hearing not before
 its proceedings were issued, an order on the date of its hearing) are the services' own
-(``children.services.court``): the page shows their messages on the fields they name.
+``<entity>_<action>_errors`` functions (``children.services.court`` and ``consent``): each form's
+``clean()`` calls the same function as the service, so every message shows on the first submit.
 """
 
 from django import forms
 
-from accounts.govuk import GovDateField, GovFormMixin
+from accounts.dates import format_date
+from accounts.govuk import GovDateField, GovFormMixin, add_errors
 
 from ..models import (
     PARENT_RELATIONSHIPS,
@@ -25,8 +27,22 @@ from ..models import (
     Proceedings,
     Section19Consent,
 )
-from ..selectors import format_date
-from ..services.court import MAX_EXTENSION_WEEKS, NOT_A_PARENT, WRONG_HEARING
+from ..services.consent import section19_errors
+from ..services.court import (
+    MAX_EXTENSION_WEEKS,
+    NOT_A_PARENT,
+    WRONG_HEARING,
+    direction_add_errors,
+    direction_mark_complied_errors,
+    extension_grant_errors,
+    hearing_add_errors,
+    hearing_update_errors,
+    order_record_errors,
+    pre_proceedings_record_errors,
+    proceedings_conclude_errors,
+    proceedings_issue_errors,
+    proceedings_update_errors,
+)
 
 
 class PreProceedingsForm(GovFormMixin, forms.ModelForm):
@@ -44,6 +60,17 @@ class PreProceedingsForm(GovFormMixin, forms.ModelForm):
         fields = ["plo_letter_on", "plo_meeting_on", "notes"]
         labels = {"notes": "Notes (optional)"}
 
+    def clean(self):
+        cleaned = super().clean()
+        add_errors(
+            self,
+            pre_proceedings_record_errors(
+                plo_letter_on=cleaned.get("plo_letter_on"),
+                plo_meeting_on=cleaned.get("plo_meeting_on"),
+            ),
+        )
+        return cleaned
+
 
 class ProceedingsForm(GovFormMixin, forms.ModelForm):
     issued_on = GovDateField(noun="the date proceedings were issued")
@@ -58,6 +85,20 @@ class ProceedingsForm(GovFormMixin, forms.ModelForm):
             "case_number": {"required": "Enter the case number"},
         }
 
+    def __init__(self, *args, child: Child, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.child = child
+
+    def clean(self):
+        cleaned = super().clean()
+        issued_on = cleaned.get("issued_on")
+        if self.instance.pk is None:
+            errors = proceedings_issue_errors(child=self.child, issued_on=issued_on)
+        else:
+            errors = proceedings_update_errors(proceedings=self.instance, issued_on=issued_on)
+        add_errors(self, errors)
+        return cleaned
+
 
 class ProceedingsConcludeForm(GovFormMixin, forms.ModelForm):
     concluded_on = GovDateField(noun="the date proceedings concluded")
@@ -65,6 +106,16 @@ class ProceedingsConcludeForm(GovFormMixin, forms.ModelForm):
     class Meta:
         model = Proceedings
         fields = ["concluded_on"]
+
+    def clean(self):
+        cleaned = super().clean()
+        add_errors(
+            self,
+            proceedings_conclude_errors(
+                proceedings=self.instance, concluded_on=cleaned.get("concluded_on")
+            ),
+        )
+        return cleaned
 
 
 WEEKS_MESSAGE = f"Extension must be between 1 and {MAX_EXTENSION_WEEKS} weeks"
@@ -98,6 +149,23 @@ class ExtensionForm(GovFormMixin, forms.ModelForm):
             "reason": {"required": "Enter the reason the court gave for the extension"}
         }
 
+    def __init__(self, *args, proceedings: Proceedings, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.proceedings = proceedings
+
+    def clean(self):
+        cleaned = super().clean()
+        add_errors(
+            self,
+            extension_grant_errors(
+                proceedings=self.proceedings,
+                weeks=cleaned.get("weeks"),
+                granted_on=cleaned.get("granted_on"),
+                reason=cleaned.get("reason", ""),
+            ),
+        )
+        return cleaned
+
 
 class HearingForm(GovFormMixin, forms.ModelForm):
     listed_on = GovDateField(noun="the hearing")
@@ -109,9 +177,20 @@ class HearingForm(GovFormMixin, forms.ModelForm):
         error_messages = {"kind": {"required": "Select the kind of hearing"}}
         widgets = {"kind": forms.RadioSelect}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, proceedings: Proceedings, **kwargs):
         super().__init__(*args, **kwargs)
+        self.proceedings = proceedings
         self.fields["kind"].choices = HearingKind.choices
+
+    def clean(self):
+        cleaned = super().clean()
+        listed_on = cleaned.get("listed_on")
+        if self.instance.pk is None:
+            errors = hearing_add_errors(proceedings=self.proceedings, listed_on=listed_on)
+        else:
+            errors = hearing_update_errors(hearing=self.instance, listed_on=listed_on)
+        add_errors(self, errors)
+        return cleaned
 
 
 class DirectionForm(GovFormMixin, forms.ModelForm):
@@ -124,6 +203,22 @@ class DirectionForm(GovFormMixin, forms.ModelForm):
         help_texts = {"text": "What the court directed, and who must do it"}
         error_messages = {"text": {"required": "Enter the direction"}}
 
+    def __init__(self, *args, hearing: Hearing, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.hearing = hearing
+
+    def clean(self):
+        cleaned = super().clean()
+        add_errors(
+            self,
+            direction_add_errors(
+                hearing=self.hearing,
+                text=cleaned.get("text", ""),
+                due_on=cleaned.get("due_on"),
+            ),
+        )
+        return cleaned
+
 
 class DirectionCompliedForm(GovFormMixin, forms.ModelForm):
     complied_on = GovDateField(noun="the date the direction was complied with")
@@ -131,6 +226,16 @@ class DirectionCompliedForm(GovFormMixin, forms.ModelForm):
     class Meta:
         model = Direction
         fields = ["complied_on"]
+
+    def clean(self):
+        cleaned = super().clean()
+        add_errors(
+            self,
+            direction_mark_complied_errors(
+                direction=self.instance, complied_on=cleaned.get("complied_on")
+            ),
+        )
+        return cleaned
 
 
 class OrderForm(GovFormMixin, forms.ModelForm):
@@ -167,6 +272,17 @@ class OrderForm(GovFormMixin, forms.ModelForm):
             f"{h.get_kind_display()}, {format_date(h.listed_on)} "
             f"(case {h.proceedings.case_number})"
         )
+        self.child = child
+
+    def clean(self):
+        cleaned = super().clean()
+        add_errors(
+            self,
+            order_record_errors(
+                child=self.child, made_on=cleaned.get("made_on"), hearing=cleaned.get("hearing")
+            ),
+        )
+        return cleaned
 
 
 class Section19Form(GovFormMixin, forms.ModelForm):
@@ -214,3 +330,19 @@ class Section19Form(GovFormMixin, forms.ModelForm):
         if not parents.exists():
             parent.help_text = "Add the child's mother or father to the birth family first"
         self.fields["status"].choices = ConsentStatus.choices
+        self.child = child
+
+    def clean(self):
+        cleaned = super().clean()
+        add_errors(
+            self,
+            section19_errors(
+                child=self.child,
+                parent=cleaned.get("parent"),
+                status=cleaned.get("status"),
+                considered_on=cleaned.get("considered_on"),
+                witnessed_on=cleaned.get("witnessed_on"),
+                withdrawn_on=cleaned.get("withdrawn_on"),
+            ),
+        )
+        return cleaned

@@ -5,7 +5,7 @@ from django import forms
 from accounts.govuk import GovDateField, GovFormMixin, add_errors
 
 from ..models import CaseNote, NoteKind
-from ..services.notes import case_note_errors
+from ..services.notes import case_note_add_errors
 
 
 class CaseNoteForm(GovFormMixin, forms.ModelForm):
@@ -38,7 +38,7 @@ class CaseNoteForm(GovFormMixin, forms.ModelForm):
         cleaned = super().clean()
         add_errors(
             self,
-            case_note_errors(
+            case_note_add_errors(
                 happened_on=cleaned.get("happened_on"), summary=cleaned.get("summary", "")
             ),
         )

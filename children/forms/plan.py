@@ -5,7 +5,7 @@ from django import forms
 from accounts.govuk import GovDateField, GovFormMixin, add_errors
 
 from ..models import PlanningMeeting, PrimaryPlan, TwinTrackPlan
-from ..services.plan import plan_errors
+from ..services.plan import plan_set_errors
 
 
 class PlanForm(GovFormMixin, forms.ModelForm):
@@ -72,7 +72,7 @@ class PlanForm(GovFormMixin, forms.ModelForm):
         cleaned = super().clean()
         add_errors(
             self,
-            plan_errors(
+            plan_set_errors(
                 current=self.current,
                 meeting_on=cleaned.get("meeting_on"),
                 reason=cleaned.get("reason", ""),

@@ -2,14 +2,16 @@
 
 from django import forms
 
+from accounts.autocomplete import person_chooser
 from accounts.govuk import GovDateField, GovFormMixin, add_errors
 from accounts.models import Role, User
+from accounts.selectors import people_of
 
 from ..models import Child, EscalationStage, IROConcern, LookedAfterReview
 from ..services.reviews import (
-    concern_raise_errors,
-    concern_resolve_errors,
-    review_held_errors,
+    iro_concern_raise_errors,
+    iro_concern_resolve_errors,
+    review_record_held_errors,
     review_schedule_errors,
 )
 
@@ -18,14 +20,8 @@ YES_NO = [("yes", "Yes"), ("no", "No")]
 
 def iros_of(child: Child):
     """The active IROs of the child's local authority: who may chair the child's reviews."""
-    return (
-        User.objects.filter(
-            organisation_id=child.responsible_authority_id,
-            memberships__role=Role.IRO,
-            is_active=True,
-        )
-        .distinct()
-        .order_by("last_name", "first_name", "username")
+    return people_of(organisation_id=child.responsible_authority_id, role=Role.IRO).order_by(
+        "last_name", "first_name", "username"
     )
 
 
@@ -47,11 +43,13 @@ class ReviewScheduleForm(GovFormMixin, forms.Form):
 
 class ReviewHeldForm(GovFormMixin, forms.Form):
     held_on = GovDateField(noun="the date held")
-    chair = forms.ModelChoiceField(
+    # typed or chosen, never a list of every IRO of the authority: the one who chairs (or the
+    # child's IRO) is offered, anyone else is found by name
+    chair = person_chooser(
+        role=Role.IRO,
+        noun="IRO",
         label="Which IRO chaired the review?",
-        queryset=User.objects.none(),
-        widget=forms.RadioSelect,
-        empty_label=None,
+        style="radios",
         error_messages={
             "required": "Select the IRO who chaired the review",
             "invalid_choice": "Select the IRO who chaired the review",
@@ -85,7 +83,7 @@ class ReviewHeldForm(GovFormMixin, forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        errors = review_held_errors(
+        errors = review_record_held_errors(
             child=self.child,
             held_on=cleaned.get("held_on"),
             chair=cleaned.get("chair"),
@@ -147,7 +145,7 @@ class ConcernRaiseForm(GovFormMixin, forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        errors = concern_raise_errors(
+        errors = iro_concern_raise_errors(
             child=self.child,
             raised_on=cleaned.get("raised_on"),
             concern=cleaned.get("concern", ""),
@@ -181,7 +179,7 @@ class ConcernResolveForm(GovFormMixin, forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        errors = concern_resolve_errors(
+        errors = iro_concern_resolve_errors(
             concern=self.concern,
             resolved_on=cleaned.get("resolved_on"),
             resolution=cleaned.get("resolution", ""),

@@ -1,8 +1,13 @@
-from django import forms
+from urllib.parse import urlencode
 
+from django import forms
+from django.urls import reverse
+
+from accounts.autocomplete import ChooserField
 from accounts.govuk import GovFormMixin
 
 from ..models import Child, SiblingGroup, SiblingPlacement
+from ..selectors.search import child_hint, child_label, children_matching, sibling_candidates
 
 
 class SiblingGroupForm(GovFormMixin, forms.ModelForm):
@@ -23,26 +28,25 @@ class SiblingGroupForm(GovFormMixin, forms.ModelForm):
         }
         widgets = {"placement": forms.RadioSelect}
 
+    # "placed apart needs a reason" is the model's own rule (SiblingGroup.clean), which the
+    # ModelForm runs on the same submit as its field checks
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["placement"].choices = SiblingPlacement.choices
 
-    def clean(self):
-        cleaned = super().clean()
-        placement = cleaned.get("placement")
-        if (
-            placement in (SiblingPlacement.APART, SiblingPlacement.PARTLY)
-            and not cleaned.get("reason", "").strip()
-        ):
-            self.add_error("reason", "Enter why the brothers and sisters are placed apart")
-        return cleaned
-
 
 class SiblingLinkForm(GovFormMixin, forms.Form):
-    sibling = forms.ModelChoiceField(
+    # found by name or child ID: the authority may have tens of thousands of children
+    sibling = ChooserField(
         label="Which child is their brother or sister?",
-        queryset=Child.objects.none(),
+        search=children_matching,
+        noun="child",
+        scope="of your authority",
+        label_from_instance=child_label,
+        hint_from_instance=child_hint,
         empty_label="Choose a child",
+        help_text="Type part of their name or their child ID",
         error_messages={
             "required": "Choose the brother or sister",
             "invalid_choice": "Choose a brother or sister from your authority's children",
@@ -51,13 +55,7 @@ class SiblingLinkForm(GovFormMixin, forms.Form):
 
     def __init__(self, *args, child: Child, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["sibling"].queryset = (
-            Child.objects.active()
-            .filter(responsible_authority_id=child.responsible_authority_id)
-            .exclude(pk=child.pk)
-            .exclude(sibling_group_id=child.sibling_group_id)
-            .order_by("legal_name")
-        )
-        self.fields["sibling"].label_from_instance = lambda c: (
-            f"{c.display_name} ({c.la_child_id})"
-        )
+        self.fields["sibling"].queryset = sibling_candidates(child)
+        self.fields[
+            "sibling"
+        ].source = f"{reverse('children:search')}?{urlencode({'sibling_of': child.pk})}"

@@ -5,7 +5,7 @@ from django import forms
 from accounts.govuk import GovDateField, GovFormMixin, add_errors
 
 from ..models import Child, PracticeStandardItem
-from ..services.standards import standard_mark_errors
+from ..services.standards import standard_mark_met_errors
 
 
 class StandardMetForm(GovFormMixin, forms.Form):
@@ -27,7 +27,9 @@ class StandardMetForm(GovFormMixin, forms.Form):
         cleaned = super().clean()
         add_errors(
             self,
-            standard_mark_errors(child=self.child, item=self.item, met_on=cleaned.get("met_on")),
+            standard_mark_met_errors(
+                child=self.child, item=self.item, met_on=cleaned.get("met_on")
+            ),
         )
         return cleaned
 

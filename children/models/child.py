@@ -3,16 +3,21 @@
 from datetime import date
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
+from accounts.clock import today as england_today
+from accounts.dates import not_before, not_in_future
+from accounts.errors import Errors
 from accounts.models import Organisation, Team, TimeStampedModel
 
 from .codes import Ethnicity, LegalStatus, Route, Sex, YesNoUnknown
 
 MAX_MONTHS_TO_DELIVERY = 10
+CHILD_ID_TAKEN = "Another child already has this local authority child ID"
 
 
 def add_months(day: date, months: int) -> date:
@@ -60,6 +65,17 @@ class SiblingGroup(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self):
+        # a decision to separate brothers and sisters is recorded with its reason (LAW.md, ASGLB
+        # permanence items: siblings placed together or apart)
+        if (
+            self.placement in (SiblingPlacement.APART, SiblingPlacement.PARTLY)
+            and not (self.reason or "").strip()
+        ):
+            raise ValidationError(
+                {"reason": "Enter why the brothers and sisters are placed apart"}
+            )
 
 
 class ChildQuerySet(models.QuerySet):
@@ -157,16 +173,25 @@ class Child(TimeStampedModel):
                 condition=Q(date_of_birth__isnull=False) | Q(expected_delivery_date__isnull=False),
                 name="child_has_birth_or_expected_date",
             ),
+            # "nm-1" and "NM-1" are the same child ID in the case management system
             models.UniqueConstraint(
-                fields=["responsible_authority", "la_child_id"],
-                name="child_id_unique_in_authority",
+                Lower("la_child_id"),
+                "responsible_authority",
+                name="child_id_unique_case_insensitive",
+                violation_error_code="child_id_taken",
+                violation_error_message=CHILD_ID_TAKEN,
             ),
         ]
         indexes = [
-            models.Index(fields=["responsible_authority", "legal_name"]),
+            # the children list's order, per organisation: its keyset pages are index ranges
+            # (children.selectors.child.child_list_page); name search has GIN trigram indexes,
+            # PostgreSQL only, in migration 0004
+            models.Index(
+                fields=["responsible_authority", "legal_name", "id"], name="child_list_la_idx"
+            ),
             models.Index(fields=["social_worker"]),
             models.Index(fields=["team"]),
-            models.Index(fields=["referred_to"]),
+            models.Index(fields=["referred_to", "legal_name", "id"], name="child_list_agency_idx"),
         ]
 
     def __str__(self) -> str:
@@ -187,37 +212,56 @@ class Child(TimeStampedModel):
         """The organisation that owns the record, for the access rules."""
         return self.responsible_authority_id
 
+    def validate_constraints(self, exclude=None):
+        """The child ID's constraint is on an expression, so Django reports it for the whole
+        record: put it on the child ID, where the page shows it beside what was typed."""
+        try:
+            super().validate_constraints(exclude=exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict({})
+            whole = errors.get(NON_FIELD_ERRORS, [])
+            taken = [e for e in whole if getattr(e, "code", None) == "child_id_taken"]
+            if taken:
+                errors[NON_FIELD_ERRORS] = [e for e in whole if e not in taken]
+                if not errors[NON_FIELD_ERRORS]:
+                    del errors[NON_FIELD_ERRORS]
+                errors.setdefault("la_child_id", []).extend(taken)
+            raise ValidationError(errors) from error
+
     def clean(self):
-        today = date.today()
-        errors = {}
-        if self.date_of_birth and self.date_of_birth > today:
-            errors["date_of_birth"] = "Date of birth must be today or in the past"
+        today = england_today()
+        errors = Errors()
+        not_in_future(errors, "date_of_birth", self.date_of_birth, "Date of birth", today)
         if self.date_of_birth is None and self.expected_delivery_date is None:
-            errors["expected_delivery_date"] = (
-                "Enter the expected date of delivery for an unborn baby, or the date of birth"
+            errors.add(
+                "expected_delivery_date",
+                "Enter the expected date of delivery for an unborn baby, or the date of birth",
             )
         if (
             self.expected_delivery_date
             and self.date_of_birth is None
             and self.expected_delivery_date > add_months(today, MAX_MONTHS_TO_DELIVERY)
         ):
-            errors["expected_delivery_date"] = (
+            errors.add(
+                "expected_delivery_date",
                 f"Expected date of delivery must be within {MAX_MONTHS_TO_DELIVERY} months "
-                "of today"
+                "of today",
             )
         if self.looked_after_on:
-            if self.looked_after_on > today:
-                errors["looked_after_on"] = "Date became looked after must be today or in the past"
-            elif self.date_of_birth and self.looked_after_on < self.date_of_birth:
-                errors["looked_after_on"] = (
-                    "Date became looked after must be on or after the date of birth"
-                )
-            elif self.date_of_birth is None:
-                errors["looked_after_on"] = "An unborn baby cannot be looked after yet"
-        if self.identified_on and self.identified_on > today:
-            errors["identified_on"] = "Date identified must be today or in the past"
-        if errors:
-            raise ValidationError(errors)
+            not_in_future(
+                errors, "looked_after_on", self.looked_after_on, "Date became looked after", today
+            )
+            if self.date_of_birth is None:
+                errors.add("looked_after_on", "An unborn baby cannot be looked after yet")
+            not_before(
+                errors,
+                "looked_after_on",
+                self.looked_after_on,
+                self.date_of_birth,
+                "Date became looked after must be on or after the date of birth",
+            )
+        not_in_future(errors, "identified_on", self.identified_on, "Date identified", today)
+        errors.raise_any()
 
     def age_on(self, day: date) -> tuple[int, int] | None:
         """(years, months) on a day, or None for an unborn child."""

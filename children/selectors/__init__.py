@@ -1,6 +1,13 @@
 """Reads of children's records for pages and reports, scoped to what the user may see."""
 
-from .child import child_for_user, child_list, children_visible_to, home_panel
+from .child import (
+    child_for_user,
+    child_list,
+    child_list_default_scope,
+    child_list_page,
+    children_visible_to,
+    home_panel,
+)
 from .record import (
     ChildSummary,
     CourtWeek,
@@ -8,7 +15,6 @@ from .record import (
     child_with_records,
     family_network_order,
     format_age,
-    format_date,
 )
 from .reviews import ConcernLists, iro_concerns_open_first
 from .standards import (
@@ -25,12 +31,13 @@ __all__ = [
     "StandardChecklist",
     "child_for_user",
     "child_list",
+    "child_list_default_scope",
+    "child_list_page",
     "child_summary",
     "child_with_records",
     "children_visible_to",
     "family_network_order",
     "format_age",
-    "format_date",
     "home_panel",
     "iro_concerns_open_first",
     "standard_checklist",

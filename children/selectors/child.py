@@ -1,32 +1,77 @@
 """Which children a user may see, the children list and the home page panel."""
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db.models import (
+    Case,
+    CharField,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
+    Value,
+    When,
 )
+from django.db.models.functions import Coalesce, Lower
+from django.db.models.lookups import Exact
 from django.http import Http404
 
-from accounts.models import User
+from accounts import clock
+from accounts.models import Membership, OrganisationKind, Role, User
 
+from ..extensions import extra_visibility
 from ..models import (
     Child,
     Hearing,
     LookedAfterReview,
+    PrimaryPlan,
     TwinTrackPlan,
 )
 from ..rules import works_with_children
 
 
 def children_visible_to(*, user: User) -> QuerySet[Child]:
-    """Children the user may open: their LA's children and their agency's referrals."""
+    """Children the user may open: their LA's children, their agency's referrals, and those a
+    relationship registered by a higher app lets them see (``children.extensions.visibility``).
+
+    A user whom no relationship concerns runs the same query as without the extension point.
+    """
     if not works_with_children.test(user):
         return Child.objects.none()
-    return Child.objects.filter(
-        Q(responsible_authority_id=user.organisation_id) | Q(referred_to_id=user.organisation_id)
+    visible = Q(responsible_authority_id=user.organisation_id) | Q(
+        referred_to_id=user.organisation_id
+    )
+    extra = extra_visibility(user)
+    if extra is not None:
+        visible |= extra
+    return Child.objects.filter(visible)
+
+
+def child_list_default_scope(*, user: User) -> str:
+    """The children list opens on what the user's role works with.
+
+    An agency's staff: all they can see, which is the children referred to their agency (an
+    agency is responsible for no child); a team manager: their teams' children; a social worker
+    or an IRO: their caseload (the children they are allocated to, or review). Everyone else
+    (Nominated Officer, Agency Decision Maker, family time and supervising social workers) works
+    across the authority: all they can see.
+    """
+    if user.organisation_id and user.organisation.kind != OrganisationKind.LOCAL_AUTHORITY:
+        return "all"
+    if user.has_role(Role.TEAM_MANAGER):
+        return "team"
+    if user.has_role(Role.SOCIAL_WORKER, Role.IRO):
+        return "mine"
+    return "all"
+
+
+def _primary_plan_words():
+    """The current plan's words ("Plan A: return to family"), computed in the same query."""
+    return Case(
+        *[When(primary_plan=value, then=Value(label)) for value, label in PrimaryPlan.choices],
+        default=Value(""),
+        output_field=CharField(),
     )
 
 
@@ -35,6 +80,42 @@ def _current_plan_subquery(field: str):
         TwinTrackPlan.objects.filter(child=OuterRef("pk"))
         .order_by("-meeting_on", "-created_at")
         .values(field)[:1]
+    )
+
+
+def _listable_children(*, user: User) -> QuerySet[Child]:
+    """The children list's base: the one column by which the user's organisation sees a child.
+
+    ``children_visible_to`` asks ``responsible_authority = X OR referred_to = X``; an OR of two
+    columns defeats the (organisation, name, pk) index the list is sorted by, so at national
+    scale PostgreSQL scans the whole table and sorts it. An organisation is either a local
+    authority (responsible for children, referred none) or an agency (referred children,
+    responsible for none), so one side of the OR is always empty: ask only the other. A
+    relationship from a higher app (``children.extensions.visibility``) adds its condition only
+    for the users it concerns.
+    """
+    if not works_with_children.test(user):
+        return Child.objects.none()
+    if user.organisation.kind == OrganisationKind.LOCAL_AUTHORITY:
+        own = Q(responsible_authority_id=user.organisation_id)
+    else:
+        own = Q(referred_to_id=user.organisation_id)
+    extra = extra_visibility(user)
+    return Child.objects.filter(own if extra is None else own | extra)
+
+
+def child_search_condition(search: str) -> Q:
+    """A child whose name contains ``search``, or whose child ID is ``search`` in any case.
+
+    On PostgreSQL the name matches (``UPPER(name) LIKE UPPER('%…%')``) are served by the GIN
+    trigram indexes of migration 0003, and the ID match by the index of the constraint on
+    ``Lower(la_child_id)`` per authority: this is exactly that expression. SQLite (the embedded
+    mode) runs the same conditions without those indexes.
+    """
+    return (
+        Q(legal_name__icontains=search)
+        | Q(known_as__icontains=search)
+        | Q(Exact(Lower("la_child_id"), Lower(Value(search))))
     )
 
 
@@ -51,21 +132,20 @@ def child_list(
     """The children list: my caseload, my team's or all I may see; searched and filtered.
 
     One query for the page whatever its length: allocation is joined, the primary plan and next
-    hearing come from subqueries.
+    hearing come from subqueries. Ordered by (name, pk), the key ``child_list_page`` pages on.
     """
-    children = children_visible_to(user=user)
+    children = _listable_children(user=user)
     if not include_archived:
         children = children.active()
     if scope == "mine":
         children = children.filter(Q(social_worker=user) | Q(iro=user))
     elif scope == "team":
-        children = children.filter(team__memberships__user=user).distinct()
-    if search:
+        # a subquery, not a join through memberships: no DISTINCT for the planner to sort away
         children = children.filter(
-            Q(legal_name__icontains=search)
-            | Q(known_as__icontains=search)
-            | Q(la_child_id__iexact=search)
+            team_id__in=Membership.objects.filter(user=user).values("team_id")
         )
+    if search:
+        children = children.filter(child_search_condition(search))
     if route:
         children = children.filter(route=route)
     if team_id:
@@ -73,7 +153,7 @@ def child_list(
     if worker_id:
         children = children.filter(social_worker_id=worker_id)
     next_hearing = (
-        Hearing.objects.filter(proceedings__child=OuterRef("pk"), listed_on__gte=date.today())
+        Hearing.objects.filter(proceedings__child=OuterRef("pk"), listed_on__gte=clock.today())
         .order_by("listed_on")
         .values("listed_on")[:1]
     )
@@ -81,9 +161,113 @@ def child_list(
         children.select_related("social_worker", "iro", "team", "responsible_authority")
         .annotate(
             primary_plan=_current_plan_subquery("primary"),
+            primary_plan_a_who=_current_plan_subquery("plan_a_who"),
             next_hearing_on=Subquery(next_hearing),
         )
+        .annotate(primary_plan_words=_primary_plan_words())
         .order_by("legal_name", "pk")
+    )
+
+
+LIST_PAGE_SIZE = 25
+# the caption counts up to this many and then says "more than": counting 50,000 rows to print
+# a number nobody pages through is the one cost of the list that grew with the authority
+LIST_COUNT_CAP = 1000
+
+
+@dataclass(frozen=True)
+class ChildListPage:
+    """One page of the children list, with the cursors of its neighbours (``child_list_page``)."""
+
+    object_list: list[Child]
+    count: int  # exact up to LIST_COUNT_CAP; above it, count_capped is set
+    count_capped: bool
+    has_previous: bool
+    has_next: bool
+    is_first: bool
+    is_last: bool
+    keyset = True  # the pagination include tells this page from Django's numbered Page
+
+    @property
+    def caption(self) -> str:
+        """ "1 child", "240 children", "More than 1,000 children"."""
+        if self.count_capped:
+            return f"More than {self.count:,} children"
+        return f"{self.count:,} child" if self.count == 1 else f"{self.count:,} children"
+
+    @property
+    def has_other_pages(self) -> bool:
+        return self.has_previous or self.has_next
+
+    @property
+    def previous_cursor(self) -> int | None:
+        return self.object_list[0].pk if self.has_previous and self.object_list else None
+
+    @property
+    def next_cursor(self) -> int | None:
+        return self.object_list[-1].pk if self.has_next and self.object_list else None
+
+
+def _keyset_beyond(children: QuerySet[Child], pk: int, *, forward: bool) -> Q:
+    """Rows after (or before) child ``pk`` in (name, pk) order, as a range the index serves.
+
+    The cursor is the pk of the child at the page's edge; its name is read in the same query
+    (an InitPlan), so no name travels in the URL. ``name >= cursor's name`` bounds the index
+    scan; the OR only breaks ties between children of the same name. A cursor that is not in
+    the list (archived since, or not the user's) reads as the empty name: the start.
+    """
+    name = Coalesce(
+        Subquery(children.order_by().filter(pk=pk).values("legal_name")[:1]), Value("")
+    )
+    if forward:
+        return Q(legal_name__gte=name) & (Q(legal_name__gt=name) | Q(legal_name=name, pk__gt=pk))
+    return Q(legal_name__lte=name) & (Q(legal_name__lt=name) | Q(legal_name=name, pk__lt=pk))
+
+
+def child_list_page(
+    children: QuerySet[Child],
+    *,
+    after: int | None = None,
+    before: int | None = None,
+    last: bool = False,
+    size: int = LIST_PAGE_SIZE,
+) -> ChildListPage:
+    """One page of ``child_list`` by keyset pagination on (name, pk), and a capped count.
+
+    Keyset, not OFFSET: ``OFFSET 49975`` makes PostgreSQL walk, join and compute the plan and
+    hearing subqueries of every skipped row, so the last page of a 50,000-child authority cost
+    ~170 times the first. A keyset page starts its index scan at the cursor and reads
+    ``size + 1`` rows wherever it is, the last page included (read backwards), and a child added
+    meanwhile never shifts a page. What it gives up is jumping to page 1,317: the list is a
+    finding aid (search and filters narrow it), so it offers first, previous, next and last.
+    Two queries, whatever the page and the authority's size: the page, and the capped count.
+    """
+    if after is not None:
+        rows = list(children.filter(_keyset_beyond(children, after, forward=True))[: size + 1])
+        has_previous, has_next = True, len(rows) > size
+        rows = rows[:size]
+    elif before is not None or last:
+        backwards = children.reverse()
+        if before is not None:
+            backwards = backwards.filter(_keyset_beyond(children, before, forward=False))
+        rows = list(backwards[: size + 1])
+        has_previous, has_next = len(rows) > size, before is not None
+        rows = rows[:size][::-1]
+        if before is not None and not has_previous and len(rows) < size:
+            return child_list_page(children, size=size)  # came back short of the start
+    else:
+        rows = list(children[: size + 1])
+        has_previous, has_next = False, len(rows) > size
+        rows = rows[:size]
+    counted = children.order_by().values("pk")[: LIST_COUNT_CAP + 1].count()
+    return ChildListPage(
+        object_list=rows,
+        count=min(counted, LIST_COUNT_CAP),
+        count_capped=counted > LIST_COUNT_CAP,
+        has_previous=has_previous,
+        has_next=has_next,
+        is_first=not has_previous,
+        is_last=not has_next,
     )
 
 
@@ -110,7 +294,7 @@ def home_panel(*, user: User, today: date | None = None) -> dict | None:
     """The home page's view of a user's children: caseload, hearings and reviews due."""
     if not works_with_children.test(user):
         return None
-    today = today or date.today()
+    today = today or clock.today()
     mine = children_visible_to(user=user).active().filter(Q(social_worker=user) | Q(iro=user))
     hearings = (
         Hearing.objects.filter(

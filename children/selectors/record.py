@@ -6,6 +6,8 @@ from datetime import date
 from django.db.models import Case, IntegerField, Prefetch, Value, When
 from django.http import Http404
 
+from accounts import clock
+from accounts.dates import format_date
 from accounts.models import User
 
 from ..models import (
@@ -54,11 +56,6 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def format_date(day: date) -> str:
-    """12 March 2026."""
-    return f"{day.day} {day:%B %Y}"
-
-
 def format_age(child: Child, today: date) -> str:
     """'Unborn, due 14 March 2027', '6 weeks old', '5 months old', '1 year, 3 months old'."""
     if child.is_unborn:
@@ -78,7 +75,7 @@ def format_age(child: Child, today: date) -> str:
 
 def child_summary(*, child: Child, user: User, today: date | None = None) -> ChildSummary:
     """The header facts: age, primary plan, next hearing, court week N of 26, next review."""
-    today = today or date.today()
+    today = today or clock.today()
     plan = TwinTrackPlan.objects.filter(child=child).order_by("-meeting_on", "-created_at").first()
     next_hearing = (
         Hearing.objects.filter(proceedings__child=child, listed_on__gte=today)

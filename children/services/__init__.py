@@ -2,14 +2,11 @@
 
 from .consent import section19_record, section19_update
 from .core import (
-    can,
     child_access_log_record,
     child_archive,
     child_create,
     child_record_birth,
     child_update,
-    require_perm,
-    save_record,
 )
 from .court import (
     direction_add,
@@ -47,7 +44,6 @@ from .standards import standard_mark_met, standard_unmark
 __all__ = [
     "sibling_group_set",
     "sibling_link",
-    "can",
     "child_access_log_record",
     "child_archive",
     "child_create",
@@ -73,8 +69,6 @@ __all__ = [
     "paternity_test_update",
     "viability_assessment_add",
     "viability_assessment_update",
-    "require_perm",
-    "save_record",
     # plan, reviews, notes, standards
     "case_note_add",
     "iro_concern_raise",

@@ -8,7 +8,11 @@ from datetime import date
 
 from django.db import transaction
 
+from accounts.dates import not_in_future
+from accounts.errors import Errors
 from accounts.models import User
+from accounts.permissions import require_perm
+from accounts.records import save_record
 
 from ..models import (
     PARENT_RELATIONSHIPS,
@@ -17,26 +21,31 @@ from ..models import (
     FamilyMember,
     Section19Consent,
 )
-from .core import require_perm, save_record
-from .court import CHANGE, CONSIDERED, NOT_A_PARENT, WITHDRAWN, WITNESSED, _Errors
+from .court import CHANGE, CONSIDERED, NOT_A_PARENT, WITHDRAWN, WITNESSED, on_or_after
 
 
-def _check_consent(
-    errors: _Errors,
+def section19_errors(
     *,
     child: Child,
-    parent: FamilyMember,
-    status: str,
-    considered_on: date,
+    parent: FamilyMember | None,
+    status: ConsentStatus | str | None,
+    considered_on: date | None,
     witnessed_on: date | None,
     withdrawn_on: date | None,
-) -> None:
-    if parent.child_id != child.pk or parent.relationship not in PARENT_RELATIONSHIPS:
+) -> dict[str | None, str]:
+    """What is wrong with a Section 19 consent record, by field: the parent is one of this
+    child's, and the dates are in order (considered, then witnessed after the birth, then
+    withdrawn). Used when it is recorded and when it is changed, by the form and the services."""
+    errors = Errors()
+    if parent is not None and (
+        parent.child_id != child.pk or parent.relationship not in PARENT_RELATIONSHIPS
+    ):
         errors.add("parent", NOT_A_PARENT)
-    errors.not_future("considered_on", considered_on, CONSIDERED)
-    errors.not_future("witnessed_on", witnessed_on, WITNESSED)
-    errors.not_future("withdrawn_on", withdrawn_on, WITHDRAWN)
-    errors.not_before(
+    not_in_future(errors, "considered_on", considered_on, CONSIDERED)
+    not_in_future(errors, "witnessed_on", witnessed_on, WITNESSED)
+    not_in_future(errors, "withdrawn_on", withdrawn_on, WITHDRAWN)
+    on_or_after(
+        errors,
         "witnessed_on",
         witnessed_on,
         WITNESSED,
@@ -47,18 +56,25 @@ def _check_consent(
         if child.is_unborn:
             errors.add("witnessed_on", "Consent cannot be witnessed before the baby is born")
         else:
-            errors.not_before(
-                "witnessed_on", witnessed_on, WITNESSED, child.date_of_birth, "the date of birth"
+            on_or_after(
+                errors,
+                "witnessed_on",
+                witnessed_on,
+                WITNESSED,
+                child.date_of_birth,
+                "the date of birth",
             )
     if witnessed_on is not None:
-        errors.not_before(
+        on_or_after(
+            errors,
             "withdrawn_on",
             withdrawn_on,
             WITHDRAWN,
             witnessed_on,
             "the date Cafcass witnessed consent",
         )
-    errors.not_before(
+    on_or_after(
+        errors,
         "withdrawn_on",
         withdrawn_on,
         WITHDRAWN,
@@ -69,6 +85,7 @@ def _check_consent(
         errors.add("witnessed_on", "Enter the date Cafcass witnessed consent")
     if status == ConsentStatus.WITHDRAWN and withdrawn_on is None:
         errors.add("withdrawn_on", "Enter the date consent was withdrawn")
+    return errors.as_dict()
 
 
 @transaction.atomic
@@ -76,7 +93,7 @@ def section19_record(
     *,
     child: Child,
     parent: FamilyMember,
-    status: str,
+    status: ConsentStatus,
     considered_on: date,
     by: User,
     witnessed_on: date | None = None,
@@ -85,17 +102,16 @@ def section19_record(
 ) -> Section19Consent:
     """Record that Section 19 consent was considered for a parent, and where it stands."""
     require_perm(by, CHANGE, child)
-    errors = _Errors()
-    _check_consent(
-        errors,
-        child=child,
-        parent=parent,
-        status=status,
-        considered_on=considered_on,
-        witnessed_on=witnessed_on,
-        withdrawn_on=withdrawn_on,
-    )
-    errors.raise_any()
+    Errors(
+        section19_errors(
+            child=child,
+            parent=parent,
+            status=status,
+            considered_on=considered_on,
+            witnessed_on=witnessed_on,
+            withdrawn_on=withdrawn_on,
+        )
+    ).raise_any()
     consent = Section19Consent(
         child=child,
         parent=parent,
@@ -113,7 +129,7 @@ def section19_update(
     *,
     consent: Section19Consent,
     parent: FamilyMember,
-    status: str,
+    status: ConsentStatus,
     considered_on: date,
     by: User,
     witnessed_on: date | None = None,
@@ -127,17 +143,16 @@ def section19_update(
         .get(pk=consent.pk)
     )
     require_perm(by, CHANGE, consent.child)
-    errors = _Errors()
-    _check_consent(
-        errors,
-        child=consent.child,
-        parent=parent,
-        status=status,
-        considered_on=considered_on,
-        witnessed_on=witnessed_on,
-        withdrawn_on=withdrawn_on,
-    )
-    errors.raise_any()
+    Errors(
+        section19_errors(
+            child=consent.child,
+            parent=parent,
+            status=status,
+            considered_on=considered_on,
+            witnessed_on=witnessed_on,
+            withdrawn_on=withdrawn_on,
+        )
+    ).raise_any()
     consent.parent = parent
     consent.status = status
     consent.considered_on = considered_on

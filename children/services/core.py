@@ -8,72 +8,106 @@ through ``save_record``.
 
 from datetime import date
 
-import rules
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models, transaction
+from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import Min
-from django.utils import timezone
 
-from accounts.models import User
+from accounts.clock import now
+from accounts.dates import format_date
+from accounts.errors import Errors
+from accounts.models import Organisation, Team, User
+from accounts.permissions import require_perm
+from accounts.records import KEEP, Keep, apply_changes, save_record
 
-from ..models import Child, ChildAccessLog
-from ..selectors.record import format_date
-
-
-def not_in_future(
-    errors: dict, field: str, day: date | None, subject: str, today: date | None = None
-) -> None:
-    """Refuse a date after today (in England) with "<subject> must be today or in the past",
-    keeping any problem already found for the field."""
-    if day is not None and day > (today or timezone.localdate()):
-        errors.setdefault(field, f"{subject} must be today or in the past")
-
-
-def can(user: User, perm: str, obj=None) -> bool:
-    """Ask the access rules directly: Django's has_perm lets a superuser do anything, but a
-    system administrator has no organisation and no place in a child's case."""
-    return rules.has_perm(perm, user, obj)
-
-
-def require_perm(user: User, perm: str, obj=None) -> None:
-    """Refuse the action unless the access rules allow it (403 for a child the user can see)."""
-    if not can(user, perm, obj):
-        raise PermissionDenied(f"{user.pk} may not {perm}")
-
-
-def save_record(instance: models.Model, *, by: User, exclude: list[str] | None = None):
-    """Validate and save any record of the child, stamping who created and changed it."""
-    if instance._state.adding and hasattr(instance, "created_by_id"):
-        instance.created_by = by
-    if hasattr(instance, "updated_by_id"):
-        instance.updated_by = by
-    # who made the change, for the record's history even outside a web request (tasks, demo)
-    instance._history_user = by
-    instance.full_clean(exclude=exclude)
-    instance.save()
-    return instance
+from ..events import ChildEvent, child_emit, child_emit_change
+from ..models import Child, ChildAccessLog, Ethnicity, LegalStatus, Route, Sex, YesNoUnknown
 
 
 @transaction.atomic
-def child_create(*, by: User, **fields) -> Child:
+def child_create(
+    *,
+    by: User,
+    legal_name: str,
+    la_child_id: str,
+    route: Route,
+    team: Team,
+    identified_on: date,
+    known_as: str = "",
+    expected_delivery_date: date | None = None,
+    date_of_birth: date | None = None,
+    sex: Sex | str = "",
+    ethnicity: Ethnicity = Ethnicity.NOBT,
+    religion: str = "",
+    first_language: str = "",
+    disability: YesNoUnknown = YesNoUnknown.UNKNOWN,
+    health_needs: str = "",
+    looked_after_on: date | None = None,
+    legal_status: LegalStatus | str = "",
+    social_worker: User | None = None,
+    iro: User | None = None,
+    referred_to: Organisation | None = None,
+) -> Child:
     """Create a child's record in the user's own local authority."""
     require_perm(by, "children.add_child")
-    child = Child(responsible_authority_id=by.organisation_id, **fields)
-    return save_record(child, by=by)
+    child = Child(
+        responsible_authority_id=by.organisation_id,
+        legal_name=legal_name,
+        known_as=known_as,
+        expected_delivery_date=expected_delivery_date,
+        date_of_birth=date_of_birth,
+        sex=sex,
+        ethnicity=ethnicity,
+        religion=religion,
+        first_language=first_language,
+        disability=disability,
+        health_needs=health_needs,
+        la_child_id=la_child_id,
+        route=route,
+        identified_on=identified_on,
+        looked_after_on=looked_after_on,
+        legal_status=legal_status,
+        team=team,
+        social_worker=social_worker,
+        iro=iro,
+        referred_to=referred_to,
+    )
+    save_record(child, by=by)
+    _emit_own_dates(child, by=by, before={})
+    return child
 
 
-def _dates_against_records(child: Child) -> dict[str, str]:
+def _own_dates(child: Child) -> dict[ChildEvent, date | None]:
+    """The child's own dates that are events: became looked after, born."""
+    return {
+        ChildEvent.BECAME_LOOKED_AFTER: child.looked_after_on,
+        ChildEvent.BIRTH_RECORDED: child.date_of_birth,
+    }
+
+
+def _emit_own_dates(child: Child, *, by: User, before: dict[ChildEvent, date | None]) -> None:
+    """Emit each own date first recorded or corrected (nothing for a date left as it was)."""
+    for kind, after in _own_dates(child).items():
+        child_emit_change(kind, child=child, before=before.get(kind), after=after, by=by)
+
+
+def child_update_errors(*, child: Child) -> dict[str | None, str]:
     """A child's own dates must still fit what is recorded about them: a changed date of birth
-    or date became looked after is checked against the proceedings, orders and reviews."""
-    errors = {}
+    or date became looked after is checked against the proceedings, orders and reviews.
+
+    ``child`` carries the changed dates (the form's instance, or the locked record changed).
+    """
+    errors = Errors()
+    if child.pk is None:
+        return errors.as_dict()
     first_issue = child.proceedings.aggregate(first=Min("issued_on"))["first"]
     first_order = child.orders.aggregate(first=Min("made_on"))["first"]
     first_review = child.reviews.filter(held_on__isnull=False).aggregate(first=Min("held_on"))[
         "first"
     ]
     if child.date_of_birth is None and (first_issue or first_order):
-        errors["date_of_birth"] = (
-            "Enter the date of birth: care proceedings are recorded for this child"
+        errors.add(
+            "date_of_birth",
+            "Enter the date of birth: care proceedings are recorded for this child",
         )
     elif child.date_of_birth:
         limits = (
@@ -82,34 +116,80 @@ def _dates_against_records(child: Child) -> dict[str, str]:
         )
         for first, what in limits:
             if first and child.date_of_birth > first:
-                errors["date_of_birth"] = (
-                    f"Date of birth must be on or before {what} ({format_date(first)})"
+                errors.add(
+                    "date_of_birth",
+                    f"Date of birth must be on or before {what} ({format_date(first)})",
                 )
                 break
     if first_review and (child.looked_after_on is None or child.looked_after_on > first_review):
-        errors["looked_after_on"] = (
+        errors.add(
+            "looked_after_on",
             "Date became looked after must be on or before the first looked-after review "
-            f"({format_date(first_review)})"
+            f"({format_date(first_review)})",
         )
-    return errors
+    return errors.as_dict()
 
 
 @transaction.atomic
-def child_update(*, child: Child, by: User, **fields) -> Child:
-    """Change the child's details and allocation."""
+def child_update(
+    *,
+    child: Child,
+    by: User,
+    legal_name: str | Keep = KEEP,
+    known_as: str | Keep = KEEP,
+    expected_delivery_date: date | None | Keep = KEEP,
+    date_of_birth: date | None | Keep = KEEP,
+    sex: Sex | str | Keep = KEEP,
+    ethnicity: Ethnicity | Keep = KEEP,
+    religion: str | Keep = KEEP,
+    first_language: str | Keep = KEEP,
+    disability: YesNoUnknown | Keep = KEEP,
+    health_needs: str | Keep = KEEP,
+    la_child_id: str | Keep = KEEP,
+    route: Route | Keep = KEEP,
+    identified_on: date | Keep = KEEP,
+    looked_after_on: date | None | Keep = KEEP,
+    legal_status: LegalStatus | str | Keep = KEEP,
+    team: Team | Keep = KEEP,
+    social_worker: User | None | Keep = KEEP,
+    iro: User | None | Keep = KEEP,
+    referred_to: Organisation | None | Keep = KEEP,
+) -> Child:
+    """Change the child's details and allocation; arguments not given are left as they are."""
     child = Child.objects.select_for_update().get(pk=child.pk)
     require_perm(by, "children.change_child", child)
-    for name, value in fields.items():
-        setattr(child, name, value)
-    errors = _dates_against_records(child)
-    if errors:
-        raise ValidationError(errors)
-    return save_record(child, by=by)
+    before = _own_dates(child)
+    apply_changes(
+        child,
+        legal_name=legal_name,
+        known_as=known_as,
+        expected_delivery_date=expected_delivery_date,
+        date_of_birth=date_of_birth,
+        sex=sex,
+        ethnicity=ethnicity,
+        religion=religion,
+        first_language=first_language,
+        disability=disability,
+        health_needs=health_needs,
+        la_child_id=la_child_id,
+        route=route,
+        identified_on=identified_on,
+        looked_after_on=looked_after_on,
+        legal_status=legal_status,
+        team=team,
+        social_worker=social_worker,
+        iro=iro,
+        referred_to=referred_to,
+    )
+    Errors(child_update_errors(child=child)).raise_any()
+    save_record(child, by=by)
+    _emit_own_dates(child, by=by, before=before)
+    return child
 
 
 @transaction.atomic
 def child_record_birth(
-    *, child: Child, date_of_birth: date, by: User, sex: str = "", legal_name: str = ""
+    *, child: Child, date_of_birth: date, by: User, sex: Sex | str = "", legal_name: str = ""
 ) -> Child:
     """Record that an unborn baby has been born: date of birth, sex and, once known, name."""
     child = Child.objects.select_for_update().get(pk=child.pk)
@@ -126,7 +206,9 @@ def child_record_birth(
         child.sex = sex
     if legal_name:
         child.legal_name = legal_name
-    return save_record(child, by=by)
+    save_record(child, by=by)
+    child_emit(ChildEvent.BIRTH_RECORDED, child=child, on=date_of_birth, by=by)
+    return child
 
 
 @transaction.atomic
@@ -134,7 +216,7 @@ def child_archive(*, child: Child, reason: str, by: User) -> Child:
     """Archive a record (kept until the 75th birthday, never deleted from the pages)."""
     child = Child.objects.select_for_update().get(pk=child.pk)
     require_perm(by, "children.archive_child", child)  # refuses a record already archived
-    child.archived_at = timezone.now()
+    child.archived_at = now()
     child.archived_reason = reason
     return save_record(child, by=by)
 

@@ -8,13 +8,17 @@ not run them; it still meets the database constraints.
 """
 
 from datetime import date
-from typing import TypedDict, Unpack
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
+from accounts.clock import now
+from accounts.clock import today as england_today
+from accounts.dates import not_in_future
+from accounts.errors import Errors
 from accounts.models import User
+from accounts.permissions import require_perm
+from accounts.records import KEEP, Keep, apply_changes, save_record
 
 from ..models import (
     Child,
@@ -26,7 +30,6 @@ from ..models import (
     ViabilityOutcome,
     YesNoUnknown,
 )
-from .core import not_in_future, require_perm, save_record
 
 FATHER_RELATIONSHIPS = {Relationship.FATHER, Relationship.ALLEGED_FATHER}
 NOT_IN_NETWORK = "Select a family member from this child's network"
@@ -35,9 +38,9 @@ NOT_A_FATHER = "Choose the alleged or possible father"
 
 def family_member_errors(
     *, ep_information_given_on: date | None, today: date | None = None
-) -> dict[str, str]:
+) -> dict[str | None, str]:
     """What is wrong with a family member's details, by field (empty when nothing is)."""
-    errors: dict[str, str] = {}
+    errors = Errors()
     not_in_future(
         errors,
         "ep_information_given_on",
@@ -45,7 +48,7 @@ def family_member_errors(
         "Date information about early permanence was given",
         today,
     )
-    return errors
+    return errors.as_dict()
 
 
 def viability_assessment_errors(
@@ -55,19 +58,19 @@ def viability_assessment_errors(
     completed_on: date | None,
     outcome: str | None,
     today: date | None = None,
-) -> dict[str, str]:
+) -> dict[str | None, str]:
     """What is wrong with a viability assessment's dates and outcome, by field."""
-    today = today or timezone.localdate()
-    errors: dict[str, str] = {}
+    today = today or england_today()
+    errors = Errors()
     not_in_future(errors, "requested_on", requested_on, "Date requested", today)
     not_in_future(errors, "completed_on", completed_on, "Date completed", today)
     if requested_on and due_on and due_on < requested_on:
-        errors["due_on"] = "Due date must be on or after the date requested"
+        errors.add("due_on", "Due date must be on or after the date requested")
     if requested_on and completed_on and completed_on < requested_on:
-        errors.setdefault("completed_on", "Date completed must be on or after the date requested")
+        errors.add("completed_on", "Date completed must be on or after the date requested")
     if outcome and outcome != ViabilityOutcome.PENDING and completed_on is None:
-        errors.setdefault("completed_on", "Enter the date the assessment was completed")
-    return errors
+        errors.add("completed_on", "Enter the date the assessment was completed")
+    return errors.as_dict()
 
 
 def paternity_test_errors(
@@ -76,22 +79,17 @@ def paternity_test_errors(
     result_on: date | None,
     result: str | None,
     today: date | None = None,
-) -> dict[str, str]:
+) -> dict[str | None, str]:
     """What is wrong with a paternity test's dates and result, by field."""
-    today = today or timezone.localdate()
-    errors: dict[str, str] = {}
+    today = today or england_today()
+    errors = Errors()
     not_in_future(errors, "requested_on", requested_on, "Date requested", today)
     not_in_future(errors, "result_on", result_on, "Date of the result", today)
     if requested_on and result_on and result_on < requested_on:
-        errors.setdefault("result_on", "Date of the result must be on or after the date requested")
+        errors.add("result_on", "Date of the result must be on or after the date requested")
     if result in (PaternityResult.CONFIRMED, PaternityResult.EXCLUDED) and result_on is None:
-        errors.setdefault("result_on", "Enter the date of the result")
-    return errors
-
-
-def _refuse(errors: dict[str, str]) -> None:
-    if errors:
-        raise ValidationError(errors)
+        errors.add("result_on", "Enter the date of the result")
+    return errors.as_dict()
 
 
 def _check_in_network(child: Child, member: FamilyMember, field: str) -> None:
@@ -103,28 +101,15 @@ def _check_in_network(child: Child, member: FamilyMember, field: str) -> None:
 # --- family members ------------------------------------------------------------------------
 
 
-class FamilyMemberFields(TypedDict, total=False):
-    name: str
-    relationship: str
-    relationship_detail: str
-    parental_responsibility: str
-    legal_representative: str
-    address: str
-    phone: str
-    email: str
-    notes: str
-    ep_information_given_on: date | None
-
-
 @transaction.atomic
 def family_member_add(
     *,
     child: Child,
     by: User,
     name: str,
-    relationship: str,
+    relationship: Relationship,
     relationship_detail: str = "",
-    parental_responsibility: str = YesNoUnknown.UNKNOWN,
+    parental_responsibility: YesNoUnknown = YesNoUnknown.UNKNOWN,
     legal_representative: str = "",
     address: str = "",
     phone: str = "",
@@ -134,7 +119,7 @@ def family_member_add(
 ) -> FamilyMember:
     """Add a parent, relative or connected person to the child's birth family network."""
     require_perm(by, "children.change_child", child)
-    _refuse(family_member_errors(ep_information_given_on=ep_information_given_on))
+    Errors(family_member_errors(ep_information_given_on=ep_information_given_on)).raise_any()
     member = FamilyMember(
         child=child,
         name=name,
@@ -153,17 +138,39 @@ def family_member_add(
 
 @transaction.atomic
 def family_member_update(
-    *, member: FamilyMember, by: User, **fields: Unpack[FamilyMemberFields]
+    *,
+    member: FamilyMember,
+    by: User,
+    name: str | Keep = KEEP,
+    relationship: Relationship | Keep = KEEP,
+    relationship_detail: str | Keep = KEEP,
+    parental_responsibility: YesNoUnknown | Keep = KEEP,
+    legal_representative: str | Keep = KEEP,
+    address: str | Keep = KEEP,
+    phone: str | Keep = KEEP,
+    email: str | Keep = KEEP,
+    notes: str | Keep = KEEP,
+    ep_information_given_on: date | None | Keep = KEEP,
 ) -> FamilyMember:
-    """Change a family member's details; fields not given are left as they are."""
-    unknown = set(fields) - set(FamilyMemberFields.__annotations__)
-    if unknown:
-        raise TypeError(f"family_member_update() got unexpected fields {sorted(unknown)}")
+    """Change a family member's details; arguments not given are left as they are."""
     member = FamilyMember.objects.select_for_update().select_related("child").get(pk=member.pk)
     require_perm(by, "children.change_child", member.child)
-    for name, value in fields.items():
-        setattr(member, name, value)
-    _refuse(family_member_errors(ep_information_given_on=member.ep_information_given_on))
+    apply_changes(
+        member,
+        name=name,
+        relationship=relationship,
+        relationship_detail=relationship_detail,
+        parental_responsibility=parental_responsibility,
+        legal_representative=legal_representative,
+        address=address,
+        phone=phone,
+        email=email,
+        notes=notes,
+        ep_information_given_on=ep_information_given_on,
+    )
+    Errors(
+        family_member_errors(ep_information_given_on=member.ep_information_given_on)
+    ).raise_any()
     return save_record(member, by=by)
 
 
@@ -173,7 +180,7 @@ def family_member_archive(*, member: FamilyMember, by: User) -> FamilyMember:
     member = FamilyMember.objects.select_for_update().select_related("child").get(pk=member.pk)
     require_perm(by, "children.change_child", member.child)
     if member.archived_at is None:
-        member.archived_at = timezone.now()
+        member.archived_at = now()
         save_record(member, by=by)
     return member
 
@@ -181,26 +188,16 @@ def family_member_archive(*, member: FamilyMember, by: User) -> FamilyMember:
 # --- viability assessments (Standard 2.2) --------------------------------------------------
 
 
-class ViabilityAssessmentFields(TypedDict, total=False):
-    family_member: FamilyMember
-    requested_on: date
-    due_on: date
-    completed_on: date | None
-    outcome: str
-    assessor: str
-    summary: str
-
-
 def _check_viability(assessment: ViabilityAssessment) -> None:
     _check_in_network(assessment.child, assessment.family_member, "family_member")
-    _refuse(
+    Errors(
         viability_assessment_errors(
             requested_on=assessment.requested_on,
             due_on=assessment.due_on,
             completed_on=assessment.completed_on,
             outcome=assessment.outcome,
         )
-    )
+    ).raise_any()
 
 
 @transaction.atomic
@@ -212,7 +209,7 @@ def viability_assessment_add(
     requested_on: date,
     due_on: date,
     completed_on: date | None = None,
-    outcome: str = ViabilityOutcome.PENDING,
+    outcome: ViabilityOutcome = ViabilityOutcome.PENDING,
     assessor: str = "",
     summary: str = "",
 ) -> ViabilityAssessment:
@@ -237,33 +234,36 @@ def viability_assessment_update(
     *,
     assessment: ViabilityAssessment,
     by: User,
-    **fields: Unpack[ViabilityAssessmentFields],
+    family_member: FamilyMember | Keep = KEEP,
+    requested_on: date | Keep = KEEP,
+    due_on: date | Keep = KEEP,
+    completed_on: date | None | Keep = KEEP,
+    outcome: ViabilityOutcome | Keep = KEEP,
+    assessor: str | Keep = KEEP,
+    summary: str | Keep = KEEP,
 ) -> ViabilityAssessment:
     """Change a viability assessment: its dates, its outcome once known, its summary."""
-    unknown = set(fields) - set(ViabilityAssessmentFields.__annotations__)
-    if unknown:
-        raise TypeError(f"viability_assessment_update() got unexpected fields {sorted(unknown)}")
     assessment = (
         ViabilityAssessment.objects.select_for_update()
         .select_related("child", "family_member")
         .get(pk=assessment.pk)
     )
     require_perm(by, "children.change_child", assessment.child)
-    for name, value in fields.items():
-        setattr(assessment, name, value)
+    apply_changes(
+        assessment,
+        family_member=family_member,
+        requested_on=requested_on,
+        due_on=due_on,
+        completed_on=completed_on,
+        outcome=outcome,
+        assessor=assessor,
+        summary=summary,
+    )
     _check_viability(assessment)
     return save_record(assessment, by=by)
 
 
 # --- paternity tests (Standard 2.2) --------------------------------------------------------
-
-
-class PaternityTestFields(TypedDict, total=False):
-    alleged_father: FamilyMember
-    requested_on: date
-    directed_by_court: bool
-    result_on: date | None
-    result: str
 
 
 def _check_paternity(test: PaternityTest, *, father_changed: bool) -> None:
@@ -272,11 +272,11 @@ def _check_paternity(test: PaternityTest, *, father_changed: bool) -> None:
     # corrected (an excluded man recorded afterwards as, say, a connected person).
     if father_changed and test.alleged_father.relationship not in FATHER_RELATIONSHIPS:
         raise ValidationError({"alleged_father": NOT_A_FATHER})
-    _refuse(
+    Errors(
         paternity_test_errors(
             requested_on=test.requested_on, result_on=test.result_on, result=test.result
         )
-    )
+    ).raise_any()
 
 
 @transaction.atomic
@@ -288,7 +288,7 @@ def paternity_test_add(
     requested_on: date,
     directed_by_court: bool = False,
     result_on: date | None = None,
-    result: str = PaternityResult.PENDING,
+    result: PaternityResult = PaternityResult.PENDING,
 ) -> PaternityTest:
     """Record a paternity test where paternity is unclear or disputed."""
     require_perm(by, "children.change_child", child)
@@ -306,12 +306,16 @@ def paternity_test_add(
 
 @transaction.atomic
 def paternity_test_update(
-    *, test: PaternityTest, by: User, **fields: Unpack[PaternityTestFields]
+    *,
+    test: PaternityTest,
+    by: User,
+    alleged_father: FamilyMember | Keep = KEEP,
+    requested_on: date | Keep = KEEP,
+    directed_by_court: bool | Keep = KEEP,
+    result_on: date | None | Keep = KEEP,
+    result: PaternityResult | Keep = KEEP,
 ) -> PaternityTest:
     """Change a paternity test: its dates, whether the court directed it, its result."""
-    unknown = set(fields) - set(PaternityTestFields.__annotations__)
-    if unknown:
-        raise TypeError(f"paternity_test_update() got unexpected fields {sorted(unknown)}")
     test = (
         PaternityTest.objects.select_for_update()
         .select_related("child", "alleged_father")
@@ -319,7 +323,13 @@ def paternity_test_update(
     )
     require_perm(by, "children.change_child", test.child)
     father_before = test.alleged_father_id
-    for name, value in fields.items():
-        setattr(test, name, value)
+    apply_changes(
+        test,
+        alleged_father=alleged_father,
+        requested_on=requested_on,
+        directed_by_court=directed_by_court,
+        result_on=result_on,
+        result=result,
+    )
     _check_paternity(test, father_changed=test.alleged_father_id != father_before)
     return save_record(test, by=by)

@@ -3,32 +3,33 @@ note, so the record shows what was known when."""
 
 from datetime import date
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from accounts.dates import not_in_future
+from accounts.errors import Errors
 from accounts.models import User
+from accounts.permissions import require_perm
+from accounts.records import save_record
 
-from ..models import CaseNote, Child
-from .core import not_in_future, require_perm, save_record
+from ..models import CaseNote, Child, NoteKind
 
 
-def case_note_errors(*, happened_on: date | None, summary: str) -> dict[str, str]:
-    errors = {}
+def case_note_add_errors(*, happened_on: date | None, summary: str) -> dict[str | None, str]:
+    """What is wrong with a case note, by field."""
+    errors = Errors()
     not_in_future(errors, "happened_on", happened_on, "Date of the note")
     if not (summary or "").strip():
-        errors["summary"] = "Enter a summary of the note"
-    return errors
+        errors.add("summary", "Enter a summary of the note")
+    return errors.as_dict()
 
 
 @transaction.atomic
 def case_note_add(
-    *, child: Child, kind: str, happened_on: date, summary: str, text: str = "", by: User
+    *, child: Child, kind: NoteKind, happened_on: date, summary: str, text: str = "", by: User
 ) -> CaseNote:
     """Add a case note to the child's record; its author is the user who adds it."""
     require_perm(by, "children.add_case_note", child)
-    errors = case_note_errors(happened_on=happened_on, summary=summary)
-    if errors:
-        raise ValidationError(errors)
+    Errors(case_note_add_errors(happened_on=happened_on, summary=summary)).raise_any()
     note = CaseNote(
         child=child,
         kind=kind,

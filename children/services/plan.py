@@ -6,31 +6,33 @@ on or after the one that set the current plan, and must say why the plan is chan
 
 from datetime import date
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from accounts.dates import format_date, not_in_future
+from accounts.errors import Errors
 from accounts.models import User
+from accounts.permissions import require_perm
+from accounts.records import save_record
 
-from ..models import Child, TwinTrackPlan
-from ..selectors import format_date
-from .core import not_in_future, require_perm, save_record
+from ..models import Child, PlanningMeeting, PrimaryPlan, TwinTrackPlan
 
 
-def plan_errors(
+def plan_set_errors(
     *, current: TwinTrackPlan | None, meeting_on: date | None, reason: str
-) -> dict[str, str]:
+) -> dict[str | None, str]:
     """What is wrong with a new version of the plan, given the current one (the form shows the
     same messages before saving)."""
-    errors = {}
+    errors = Errors()
     not_in_future(errors, "meeting_on", meeting_on, "Date of the meeting")
-    if "meeting_on" not in errors and current and meeting_on and meeting_on < current.meeting_on:
-        errors["meeting_on"] = (
+    if current and meeting_on and meeting_on < current.meeting_on:
+        errors.add(
+            "meeting_on",
             "Date of the meeting must be on or after the date of the meeting that set the "
-            f"current plan ({format_date(current.meeting_on)})"
+            f"current plan ({format_date(current.meeting_on)})",
         )
     if current is not None and not (reason or "").strip():
-        errors["reason"] = "Enter why the plan is changing"
-    return errors
+        errors.add("reason", "Enter why the plan is changing")
+    return errors.as_dict()
 
 
 def current_plan(child: Child) -> TwinTrackPlan | None:
@@ -42,11 +44,11 @@ def current_plan(child: Child) -> TwinTrackPlan | None:
 def plan_set(
     *,
     child: Child,
-    primary: str,
+    primary: PrimaryPlan,
     plan_a_who: str,
     plan_a_conditions: str,
     plan_b_summary: str,
-    meeting: str,
+    meeting: PlanningMeeting,
     meeting_on: date,
     plan_a_interventions: str = "",
     reason: str = "",
@@ -56,9 +58,9 @@ def plan_set(
     # Lock the child so that two changes at once make two ordered versions, not a race.
     child = Child.objects.select_for_update().get(pk=child.pk)
     require_perm(by, "children.change_child", child)
-    errors = plan_errors(current=current_plan(child), meeting_on=meeting_on, reason=reason)
-    if errors:
-        raise ValidationError(errors)
+    Errors(
+        plan_set_errors(current=current_plan(child), meeting_on=meeting_on, reason=reason)
+    ).raise_any()
     plan = TwinTrackPlan(
         child=child,
         primary=primary,

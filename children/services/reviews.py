@@ -12,11 +12,15 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from accounts.clock import today
+from accounts.dates import format_date, not_in_future
+from accounts.errors import Errors
 from accounts.models import Role, User
+from accounts.permissions import require_perm
+from accounts.records import save_record
 
+from ..events import ChildEvent, child_emit_change
 from ..models import Child, EscalationStage, IROConcern, LookedAfterReview
-from ..selectors import format_date
-from .core import not_in_future, require_perm, save_record
 
 
 def is_iro_of(user: User | None, child: Child) -> bool:
@@ -29,54 +33,57 @@ def is_iro_of(user: User | None, child: Child) -> bool:
     )
 
 
-def review_schedule_errors(*, child: Child, scheduled_on: date | None) -> dict[str, str]:
-    errors = {}
+def review_schedule_errors(*, child: Child, scheduled_on: date | None) -> dict[str | None, str]:
+    """What is wrong with the date of a review: not before the child became looked after."""
+    errors = Errors()
     if child.looked_after_on and scheduled_on and scheduled_on < child.looked_after_on:
-        errors["scheduled_on"] = (
+        errors.add(
+            "scheduled_on",
             "Date of the review must be on or after the date the child became looked after "
-            f"({format_date(child.looked_after_on)})"
+            f"({format_date(child.looked_after_on)})",
         )
-    return errors
+    return errors.as_dict()
 
 
 @transaction.atomic
 def review_schedule(*, child: Child, scheduled_on: date, by: User) -> LookedAfterReview:
     """Schedule a looked-after review for the child."""
     require_perm(by, "children.record_review", child)
-    errors = review_schedule_errors(child=child, scheduled_on=scheduled_on)
-    if errors:
-        raise ValidationError(errors)
+    Errors(review_schedule_errors(child=child, scheduled_on=scheduled_on)).raise_any()
     return save_record(LookedAfterReview(child=child, scheduled_on=scheduled_on), by=by)
 
 
-def review_held_errors(
+def review_record_held_errors(
     *,
     child: Child,
     held_on: date | None,
     chair: User | None,
     recommendations: str,
     plan_endorsed: bool | None,
-) -> dict[str, str]:
-    errors = {}
+) -> dict[str | None, str]:
+    """What is wrong with a review's outcome, by field."""
+    errors = Errors()
     if held_on:
-        if held_on > date.today():
-            errors["held_on"] = "Date held must be today or in the past"
+        if held_on > today():
+            errors.add("held_on", "Date held must be today or in the past")
         elif child.looked_after_on is None:
-            errors["held_on"] = (
-                "The child is not looked after: record the date they became looked after first"
+            errors.add(
+                "held_on",
+                "The child is not looked after: record the date they became looked after first",
             )
         elif held_on < child.looked_after_on:
-            errors["held_on"] = (
+            errors.add(
+                "held_on",
                 "Date held must be on or after the date the child became looked after "
-                f"({format_date(child.looked_after_on)})"
+                f"({format_date(child.looked_after_on)})",
             )
     if not is_iro_of(chair, child):
-        errors["chair"] = "Select the IRO who chaired the review"
+        errors.add("chair", "Select the IRO who chaired the review")
     if not (recommendations or "").strip():
-        errors["recommendations"] = "Enter the recommendations of the review"
+        errors.add("recommendations", "Enter the recommendations of the review")
     if plan_endorsed is None:
-        errors["plan_endorsed"] = "Select yes if the IRO endorsed the twin-track plan"
-    return errors
+        errors.add("plan_endorsed", "Select yes if the IRO endorsed the twin-track plan")
+    return errors.as_dict()
 
 
 @transaction.atomic
@@ -94,32 +101,43 @@ def review_record_held(
         LookedAfterReview.objects.select_for_update().select_related("child").get(pk=review.pk)
     )
     require_perm(by, "children.record_review_outcome", review.child)
-    errors = review_held_errors(
-        child=review.child,
-        held_on=held_on,
-        chair=chair,
-        recommendations=recommendations,
-        plan_endorsed=plan_endorsed,
-    )
-    if errors:
-        raise ValidationError(errors)
+    Errors(
+        review_record_held_errors(
+            child=review.child,
+            held_on=held_on,
+            chair=chair,
+            recommendations=recommendations,
+            plan_endorsed=plan_endorsed,
+        )
+    ).raise_any()
+    held_before = review.held_on
     review.held_on = held_on
     review.chair = chair
     review.recommendations = recommendations.strip()
     review.plan_endorsed = plan_endorsed
-    return save_record(review, by=by)
+    save_record(review, by=by)
+    child_emit_change(
+        ChildEvent.REVIEW_HELD,
+        child=review.child,
+        before=held_before,
+        after=held_on,
+        by=by,
+        record=review,
+    )
+    return review
 
 
-def concern_raise_errors(
+def iro_concern_raise_errors(
     *, child: Child, raised_on: date | None, concern: str, review: LookedAfterReview | None
-) -> dict[str, str]:
-    errors = {}
+) -> dict[str | None, str]:
+    """What is wrong with a concern the IRO raises, by field."""
+    errors = Errors()
     not_in_future(errors, "raised_on", raised_on, "Date the concern was raised")
     if review is not None and review.child_id != child.pk:
-        errors["review"] = "Select a review of this child"
+        errors.add("review", "Select a review of this child")
     if not (concern or "").strip():
-        errors["concern"] = "Enter the concern"
-    return errors
+        errors.add("concern", "Enter the concern")
+    return errors.as_dict()
 
 
 @transaction.atomic
@@ -128,15 +146,15 @@ def iro_concern_raise(
     child: Child,
     raised_on: date,
     concern: str,
-    stage: str = EscalationStage.INFORMAL,
+    stage: EscalationStage = EscalationStage.INFORMAL,
     review: LookedAfterReview | None = None,
     by: User,
 ) -> IROConcern:
     """The IRO raises a concern about the child's plan or its progress."""
     require_perm(by, "children.raise_iro_concern", child)
-    errors = concern_raise_errors(child=child, raised_on=raised_on, concern=concern, review=review)
-    if errors:
-        raise ValidationError(errors)
+    Errors(
+        iro_concern_raise_errors(child=child, raised_on=raised_on, concern=concern, review=review)
+    ).raise_any()
     record = IROConcern(
         child=child, raised_on=raised_on, concern=concern.strip(), stage=stage, review=review
     )
@@ -149,7 +167,7 @@ def _locked(concern: IROConcern) -> IROConcern:
 
 
 @transaction.atomic
-def iro_concern_update(*, concern: IROConcern, stage: str, by: User) -> IROConcern:
+def iro_concern_update(*, concern: IROConcern, stage: EscalationStage, by: User) -> IROConcern:
     """The IRO escalates (or de-escalates) an open concern to another stage."""
     concern = _locked(concern)
     require_perm(by, "children.raise_iro_concern", concern.child)
@@ -161,22 +179,24 @@ def iro_concern_update(*, concern: IROConcern, stage: str, by: User) -> IROConce
     return save_record(concern, by=by)
 
 
-def concern_resolve_errors(
+def iro_concern_resolve_errors(
     *, concern: IROConcern, resolved_on: date | None, resolution: str
-) -> dict[str, str]:
-    errors = {}
+) -> dict[str | None, str]:
+    """What is wrong with recording how a concern was resolved, by field."""
+    errors = Errors()
     if concern.resolved_on is not None:
-        errors["resolved_on"] = "This concern has already been resolved"
+        errors.add("resolved_on", "This concern has already been resolved")
     elif resolved_on:
         not_in_future(errors, "resolved_on", resolved_on, "Date the concern was resolved")
-        if "resolved_on" not in errors and resolved_on < concern.raised_on:
-            errors["resolved_on"] = (
+        if resolved_on < concern.raised_on:
+            errors.add(
+                "resolved_on",
                 "Date the concern was resolved must be on or after the date it was raised "
-                f"({format_date(concern.raised_on)})"
+                f"({format_date(concern.raised_on)})",
             )
     if not (resolution or "").strip():
-        errors["resolution"] = "Enter how the concern was resolved"
-    return errors
+        errors.add("resolution", "Enter how the concern was resolved")
+    return errors.as_dict()
 
 
 @transaction.atomic
@@ -186,11 +206,9 @@ def iro_concern_resolve(
     """Record that a concern has been resolved, when and how."""
     concern = _locked(concern)
     require_perm(by, "children.resolve_iro_concern", concern.child)
-    errors = concern_resolve_errors(
-        concern=concern, resolved_on=resolved_on, resolution=resolution
-    )
-    if errors:
-        raise ValidationError(errors)
+    Errors(
+        iro_concern_resolve_errors(concern=concern, resolved_on=resolved_on, resolution=resolution)
+    ).raise_any()
     concern.resolved_on = resolved_on
     concern.resolution = resolution.strip()
     return save_record(concern, by=by)

@@ -4,9 +4,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from accounts.models import User
+from accounts.permissions import require_perm
+from accounts.records import save_record
 
-from ..models import Child, SiblingGroup
-from .core import require_perm, save_record
+from ..models import Child, SiblingGroup, SiblingPlacement
 
 
 @transaction.atomic
@@ -15,11 +16,13 @@ def sibling_group_set(
     child: Child,
     by: User,
     name: str,
-    placement: str,
+    placement: SiblingPlacement,
     reason: str = "",
     other_siblings: str = "",
 ) -> SiblingGroup:
-    """Create the child's sibling group, or change the one they are in."""
+    """Create the child's sibling group, or change the one they are in.
+
+    A group placed apart (or partly apart) needs the reason: ``SiblingGroup.clean``."""
     child = Child.objects.select_for_update().get(pk=child.pk)
     require_perm(by, "children.change_child", child)
     group = child.sibling_group or SiblingGroup(responsible_authority_id=child.organisation_id)

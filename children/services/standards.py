@@ -9,23 +9,27 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from accounts.dates import not_in_future
+from accounts.errors import Errors
 from accounts.models import User
+from accounts.permissions import require_perm
+from accounts.records import save_record
 
 from ..models import Child, ChildStandardRecord, PracticeStandardItem
 from ..selectors import standard_item_applies
-from .core import not_in_future, require_perm, save_record
 
 
-def standard_mark_errors(
+def standard_mark_met_errors(
     *, child: Child, item: PracticeStandardItem, met_on: date | None
-) -> dict[str, str]:
-    errors = {}
+) -> dict[str | None, str]:
+    """What is wrong with marking the item met for the child, by field."""
+    errors = Errors()
     if not item.active:
-        errors["item"] = f"Standard {item.code} is no longer in use"
+        errors.add("item", f"Standard {item.code} is no longer in use")
     elif not standard_item_applies(item, child):
-        errors["item"] = f"Standard {item.code} does not apply to this child"
+        errors.add("item", f"Standard {item.code} does not apply to this child")
     not_in_future(errors, "met_on", met_on, "Date the standard was met")
-    return errors
+    return errors.as_dict()
 
 
 @transaction.atomic
@@ -35,9 +39,7 @@ def standard_mark_met(
     """Record that a checklist item is met for the child (or change when), with a note."""
     child = Child.objects.select_for_update().get(pk=child.pk)
     require_perm(by, "children.change_child", child)
-    errors = standard_mark_errors(child=child, item=item, met_on=met_on)
-    if errors:
-        raise ValidationError(errors)
+    Errors(standard_mark_met_errors(child=child, item=item, met_on=met_on)).raise_any()
     record = ChildStandardRecord.objects.filter(child=child, item=item).first()
     if record is None:
         record = ChildStandardRecord(child=child, item=item)

@@ -6,6 +6,8 @@ rule (403), shows the form with an error summary, keeps what was typed, and turn
 ValidationError into messages on the fields.
 """
 
+import copy
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
@@ -13,9 +15,9 @@ from django.urls import reverse
 from django.views import View
 
 from accounts.govuk import attach_model_errors
+from accounts.permissions import can
 
 from .. import selectors, services
-from ..services import can
 
 
 class ChildRecordFormView(View):
@@ -71,7 +73,9 @@ class ChildRecordFormView(View):
             and "instance" not in kwargs
             and hasattr(self.form_class, "_meta")
         ):
-            kwargs["instance"] = self.instance
+            # a copy: a ModelForm writes what was typed onto its instance while validating, and
+            # a refused edit must not change the record the page shows (its heading, its name)
+            kwargs["instance"] = copy.copy(self.instance)
         return self.form_class(data=data, initial=self.get_initial(), **kwargs)
 
     def render_form(self, form, status=200):

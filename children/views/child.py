@@ -1,5 +1,4 @@
 import csv
-from datetime import date
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -9,37 +8,39 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from accounts import clock
 from accounts.govuk import attach_model_errors
+from accounts.permissions import can
 
-from .. import chronology, history, selectors, services
+from .. import chronology, extensions, history, selectors, services
 from ..forms import ArchiveForm, BirthForm, ChildFilterForm, ChildForm
 from ..models import Child
 from ..rules import works_with_children
-from ..services import can
 from .base import ChildRecordFormView
 
 PAGE_SIZE = 25
 
-# The record page's sections, in order: (anchor, tab label, template). Each area's template
-# lists its records and links to its forms.
-RECORD_SECTIONS = [
-    ("details", "Details", "children/record/_details.html"),
-    ("family", "Birth family", "children/record/_family.html"),
-    ("plan", "Twin-track plan", "children/record/_plan.html"),
-    ("court", "Court", "children/record/_court.html"),
-    ("reviews", "Reviews", "children/record/_reviews.html"),
-    ("notes", "Case notes", "children/record/_notes.html"),
-    ("standards", "Practice standards", "children/record/_standards.html"),
-]
+
+def _cursor(value: str | None) -> int | None:
+    """A page cursor from the query string: a child's pk, or None when absent or not a number."""
+    return int(value) if value and value.isdigit() and len(value) < 19 else None
 
 
 def child_list(request):
-    """My caseload, my team's children or all I can see; searchable, filterable, paginated."""
+    """My caseload, my team's children or all I can see; searchable, filterable, paginated.
+
+    It opens on what the user's role works with (``child_list_default_scope``).
+    """
     if not works_with_children.test(request.user):
         raise PermissionDenied
-    form = ChildFilterForm(request.GET or None, organisation_id=request.user.organisation_id)
-    filters = form.cleaned_data if form.is_valid() else {}
-    scope = filters.get("scope") or "mine"
+    form = ChildFilterForm(
+        request.GET or None, organisation_id=request.user.organisation_id, user=request.user
+    )
+    filters = {}
+    if form.is_bound:
+        form.is_valid()  # the valid filters apply even when one is not (a name matching several)
+        filters = form.cleaned_data
+    scope = filters.get("scope") or selectors.child_list_default_scope(user=request.user)
     children = selectors.child_list(
         user=request.user,
         scope=scope,
@@ -48,9 +49,17 @@ def child_list(request):
         team_id=filters["team"].pk if filters.get("team") else None,
         worker_id=filters["worker"].pk if filters.get("worker") else None,
     )
-    page = Paginator(children, PAGE_SIZE).get_page(request.GET.get("page"))
+    # keyset pagination (why: selectors.child_list_page): ?after=<pk>, ?before=<pk>, ?page=last
+    page = selectors.child_list_page(
+        children,
+        after=_cursor(request.GET.get("after")),
+        before=_cursor(request.GET.get("before")),
+        last=request.GET.get("page") == "last",
+        size=PAGE_SIZE,
+    )
     query = request.GET.copy()
-    query.pop("page", None)
+    for cursor in ("page", "after", "before"):
+        query.pop(cursor, None)
     return render(
         request,
         "children/list.html",
@@ -60,23 +69,59 @@ def child_list(request):
             "scope": scope,
             "query": query.urlencode(),
             "can_add": can(request.user, "children.add_child"),
-            "today": date.today(),
+            "today": clock.today(),
         },
     )
+
+
+def child_form_arguments(form: ChildForm) -> dict:
+    """The child form's answers, named as ``child_create`` and ``child_update`` take them."""
+    data = form.cleaned_data
+    return {
+        name: data[name]
+        for name in (
+            "legal_name",
+            "known_as",
+            "expected_delivery_date",
+            "date_of_birth",
+            "sex",
+            "ethnicity",
+            "religion",
+            "first_language",
+            "disability",
+            "health_needs",
+            "la_child_id",
+            "route",
+            "identified_on",
+            "looked_after_on",
+            "legal_status",
+            "team",
+            "social_worker",
+            "iro",
+            "referred_to",
+        )
+    }
 
 
 @require_http_methods(["GET", "POST"])
 def child_create(request):
     if not can(request.user, "children.add_child"):
         raise PermissionDenied
+    initial = {"social_worker": request.user.pk}
+    # the user's team when they are in one only; the date identified has no default (the form)
+    teams = {
+        membership.team_id
+        for membership in request.user.memberships.select_related("team")
+        if membership.team.organisation_id == request.user.organisation_id
+    }
+    if len(teams) == 1:
+        initial["team"] = teams.pop()
     form = ChildForm(
-        request.POST or None,
-        organisation_id=request.user.organisation_id,
-        initial={"social_worker": request.user.pk, "identified_on": date.today()},
+        request.POST or None, organisation_id=request.user.organisation_id, initial=initial
     )
     if request.method == "POST" and form.is_valid():
         try:
-            child = services.child_create(by=request.user, **form.cleaned_data)
+            child = services.child_create(by=request.user, **child_form_arguments(form))
         except ValidationError as error:
             attach_model_errors(form, error)
         else:
@@ -95,29 +140,26 @@ def child_create(request):
 
 
 def child_record(request, pk: int):
-    """The child's record: a summary header, then a section for each kind of record."""
+    """The child's record: a summary header, then a tab for each kind of record.
+
+    The header's facts and the tabs are the extension points' (``children.extensions``): the
+    child's own (``views.sections``) and those of the apps above.
+    """
     child = selectors.child_with_records(user=request.user, pk=pk)
     services.child_access_log_record(child=child, user=request.user, path=request.path)
     user = request.user
+    summary = selectors.child_summary(child=child, user=user)
     return render(
         request,
         "children/record.html",
         {
             "child": child,
-            "summary": selectors.child_summary(child=child, user=user),
-            "sections": RECORD_SECTIONS,
+            "summary": summary,
+            "header": extensions.header_for(child, user, summary),
+            "sections": extensions.sections_for(child, user),
             "can_edit": can(user, "children.change_child", child),
             "can_archive": can(user, "children.archive_child", child),
-            "can_review": can(user, "children.record_review", child),
-            "can_record_outcome": can(user, "children.record_review_outcome", child),
-            "can_raise_concern": can(user, "children.raise_iro_concern", child),
-            "can_resolve_concern": can(user, "children.resolve_iro_concern", child),
-            "can_add_note": can(user, "children.add_case_note", child),
-            "can_see_contacts": can(user, "children.view_family_contact_details", child),
-            "today": date.today(),
-            # the reviews and practice standards sections
-            "iro_concerns": selectors.iro_concerns_open_first(child=child),
-            "standard_checklist": selectors.standard_checklist(child=child),
+            "today": clock.today(),
         },
     )
 
@@ -135,7 +177,9 @@ class ChildEditView(ChildRecordFormView):
         return {"organisation_id": self.child.responsible_authority_id}
 
     def save(self, form):
-        return services.child_update(child=self.child, by=self.request.user, **form.cleaned_data)
+        return services.child_update(
+            child=self.child, by=self.request.user, **child_form_arguments(form)
+        )
 
 
 class ChildBirthView(ChildRecordFormView):
@@ -151,8 +195,13 @@ class ChildBirthView(ChildRecordFormView):
         return super().get(request, *args, **kwargs)
 
     def save(self, form):
+        data = form.cleaned_data
         return services.child_record_birth(
-            child=self.child, by=self.request.user, **form.cleaned_data
+            child=self.child,
+            by=self.request.user,
+            date_of_birth=data["date_of_birth"],
+            sex=data["sex"],
+            legal_name=data["legal_name"],
         )
 
 
@@ -182,7 +231,7 @@ def child_chronology(request, pk: int):
     return render(
         request,
         "children/chronology.html",
-        {"child": child, "events": chronology.events_for(child)},
+        {"child": child, "events": chronology.events_for(child, request.user)},
     )
 
 
@@ -190,11 +239,9 @@ def child_history(request, pk: int):
     """Every change to the child's record: who, when and what changed."""
     child = selectors.child_for_user(user=request.user, pk=pk)
     services.child_access_log_record(child=child, user=request.user, path=request.path)
-    changes = history.changes_for(
-        child,
-        contact_details=can(request.user, "children.view_family_contact_details", child),
-    )
+    changes = history.changes_for(child, viewer=request.user)
     page = Paginator(changes, 50).get_page(request.GET.get("page"))
+    page.object_list = history.describe(page.object_list, among=changes)
     return render(request, "children/history.html", {"child": child, "page": page, "query": ""})
 
 
@@ -210,7 +257,7 @@ def child_chronology_csv(request, pk: int):
     response["Content-Disposition"] = f'attachment; filename="chronology-{child.la_child_id}.csv"'
     writer = csv.writer(response)
     writer.writerow(["Date", "Category", "Event", "Detail", "By"])
-    for event in chronology.events_for(child):
+    for event in chronology.events_for(child, request.user):
         writer.writerow(
             [event.date.strftime("%d/%m/%Y")]
             + [_csv_safe(text) for text in (event.category, event.title, event.detail, event.by)]

@@ -24,6 +24,19 @@ from ..models import Direction, Hearing, PreProceedings, Proceedings, Section19C
 from .base import ChildRecordFormView
 
 
+def _section19_arguments(form) -> dict:
+    """The Section 19 form's answers, named as both of its services take them."""
+    data = form.cleaned_data
+    return {
+        "parent": data["parent"],
+        "status": data["status"],
+        "considered_on": data["considered_on"],
+        "witnessed_on": data["witnessed_on"],
+        "withdrawn_on": data["withdrawn_on"],
+        "notes": data["notes"],
+    }
+
+
 class CourtView(ChildRecordFormView):
     section = "court"
 
@@ -47,8 +60,13 @@ class PreProceedingsView(CourtView):
         return PreProceedings.objects.filter(child=self.child).first()
 
     def save(self, form):
+        data = form.cleaned_data
         return services.pre_proceedings_record(
-            child=self.child, by=self.request.user, **form.cleaned_data
+            child=self.child,
+            by=self.request.user,
+            plo_letter_on=data["plo_letter_on"],
+            plo_meeting_on=data["plo_meeting_on"],
+            notes=data["notes"],
         )
 
 
@@ -58,9 +76,17 @@ class ProceedingsAddView(CourtView):
     submit_label = "Record proceedings"
     success_message = "The proceedings have been recorded"
 
+    def get_form_kwargs(self):
+        return {"child": self.child}
+
     def save(self, form):
+        data = form.cleaned_data
         return services.proceedings_issue(
-            child=self.child, by=self.request.user, **form.cleaned_data
+            child=self.child,
+            by=self.request.user,
+            court=data["court"],
+            case_number=data["case_number"],
+            issued_on=data["issued_on"],
         )
 
 
@@ -77,9 +103,17 @@ class ProceedingsEditView(CourtView):
     def get_title(self) -> str:
         return f"Change proceedings {self.case_number}"
 
+    def get_form_kwargs(self):
+        return {"child": self.child}
+
     def save(self, form):
+        data = form.cleaned_data
         return services.proceedings_update(
-            proceedings=self.instance, by=self.request.user, **form.cleaned_data
+            proceedings=self.instance,
+            by=self.request.user,
+            court=data["court"],
+            case_number=data["case_number"],
+            issued_on=data["issued_on"],
         )
 
 
@@ -98,7 +132,9 @@ class ProceedingsConcludeView(CourtView):
 
     def save(self, form):
         return services.proceedings_conclude(
-            proceedings=self.instance, by=self.request.user, **form.cleaned_data
+            proceedings=self.instance,
+            by=self.request.user,
+            concluded_on=form.cleaned_data["concluded_on"],
         )
 
 
@@ -114,9 +150,17 @@ class ExtensionAddView(CourtView):
     def get_title(self) -> str:
         return f"Record an extension of proceedings {self.proceedings.case_number}"
 
+    def get_form_kwargs(self):
+        return {"proceedings": self.proceedings}
+
     def save(self, form):
+        data = form.cleaned_data
         return services.extension_grant(
-            proceedings=self.proceedings, by=self.request.user, **form.cleaned_data
+            proceedings=self.proceedings,
+            by=self.request.user,
+            weeks=data["weeks"],
+            granted_on=data["granted_on"],
+            reason=data["reason"],
         )
 
 
@@ -132,9 +176,17 @@ class HearingAddView(CourtView):
     def get_title(self) -> str:
         return f"Add a hearing in proceedings {self.proceedings.case_number}"
 
+    def get_form_kwargs(self):
+        return {"proceedings": self.proceedings}
+
     def save(self, form):
+        data = form.cleaned_data
         return services.hearing_add(
-            proceedings=self.proceedings, by=self.request.user, **form.cleaned_data
+            proceedings=self.proceedings,
+            by=self.request.user,
+            kind=data["kind"],
+            listed_on=data["listed_on"],
+            outcome=data["outcome"],
         )
 
 
@@ -147,9 +199,17 @@ class HearingEditView(CourtView):
     def get_instance(self):
         return self.own_hearing()
 
+    def get_form_kwargs(self):
+        return {"proceedings": self.instance.proceedings}
+
     def save(self, form):
+        data = form.cleaned_data
         return services.hearing_update(
-            hearing=self.instance, by=self.request.user, **form.cleaned_data
+            hearing=self.instance,
+            by=self.request.user,
+            kind=data["kind"],
+            listed_on=data["listed_on"],
+            outcome=data["outcome"],
         )
 
 
@@ -163,9 +223,13 @@ class DirectionAddView(CourtView):
         self.hearing = self.own_hearing()
         return None
 
+    def get_form_kwargs(self):
+        return {"hearing": self.hearing}
+
     def save(self, form):
+        data = form.cleaned_data
         return services.direction_add(
-            hearing=self.hearing, by=self.request.user, **form.cleaned_data
+            hearing=self.hearing, by=self.request.user, text=data["text"], due_on=data["due_on"]
         )
 
 
@@ -182,7 +246,9 @@ class DirectionCompliedView(CourtView):
 
     def save(self, form):
         return services.direction_mark_complied(
-            direction=self.instance, by=self.request.user, **form.cleaned_data
+            direction=self.instance,
+            by=self.request.user,
+            complied_on=form.cleaned_data["complied_on"],
         )
 
 
@@ -196,7 +262,15 @@ class OrderAddView(CourtView):
         return {"child": self.child}
 
     def save(self, form):
-        return services.order_record(child=self.child, by=self.request.user, **form.cleaned_data)
+        data = form.cleaned_data
+        return services.order_record(
+            child=self.child,
+            by=self.request.user,
+            kind=data["kind"],
+            made_on=data["made_on"],
+            hearing=data["hearing"],
+            notes=data["notes"],
+        )
 
 
 class Section19AddView(CourtView):
@@ -210,7 +284,7 @@ class Section19AddView(CourtView):
 
     def save(self, form):
         return services.section19_record(
-            child=self.child, by=self.request.user, **form.cleaned_data
+            child=self.child, by=self.request.user, **_section19_arguments(form)
         )
 
 
@@ -228,5 +302,5 @@ class Section19EditView(CourtView):
 
     def save(self, form):
         return services.section19_update(
-            consent=self.instance, by=self.request.user, **form.cleaned_data
+            consent=self.instance, by=self.request.user, **_section19_arguments(form)
         )

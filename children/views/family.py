@@ -7,6 +7,9 @@ records, so another child's record answers 404 even in the same organisation.
 
 from django.shortcuts import get_object_or_404
 
+from accounts.permissions import can
+from accounts.records import KEEP
+
 from .. import services
 from ..forms import (
     ArchiveFamilyMemberForm,
@@ -14,8 +17,33 @@ from ..forms import (
     PaternityTestForm,
     ViabilityAssessmentForm,
 )
-from ..services import can
 from .base import ChildRecordFormView
+
+
+def _assessment_arguments(form) -> dict:
+    """The viability assessment form's answers, named as its add and update services take them."""
+    data = form.cleaned_data
+    return {
+        "family_member": data["family_member"],
+        "requested_on": data["requested_on"],
+        "due_on": data["due_on"],
+        "completed_on": data["completed_on"],
+        "outcome": data["outcome"],
+        "assessor": data["assessor"],
+        "summary": data["summary"],
+    }
+
+
+def _paternity_arguments(form) -> dict:
+    """The paternity test form's answers, named as its add and update services take them."""
+    data = form.cleaned_data
+    return {
+        "alleged_father": data["alleged_father"],
+        "requested_on": data["requested_on"],
+        "directed_by_court": data["directed_by_court"],
+        "result_on": data["result_on"],
+        "result": data["result"],
+    }
 
 
 class FamilySectionView(ChildRecordFormView):
@@ -47,8 +75,20 @@ class FamilyMemberAddView(FamilySectionView):
         return {"include_contacts": True}
 
     def save_record(self, form):
+        data = form.cleaned_data
         return services.family_member_add(
-            child=self.child, by=self.request.user, **form.cleaned_data
+            child=self.child,
+            by=self.request.user,
+            name=data["name"],
+            relationship=data["relationship"],
+            relationship_detail=data["relationship_detail"],
+            parental_responsibility=data["parental_responsibility"],
+            legal_representative=data["legal_representative"],
+            address=data["address"],
+            phone=data["phone"],
+            email=data["email"],
+            notes=data["notes"],
+            ep_information_given_on=data["ep_information_given_on"],
         )
 
 
@@ -77,8 +117,21 @@ class FamilyMemberEditView(FamilySectionView):
         }
 
     def save_record(self, form):
+        data = form.cleaned_data
         return services.family_member_update(
-            member=self.instance, by=self.request.user, **form.cleaned_data
+            member=self.instance,
+            by=self.request.user,
+            name=data["name"],
+            relationship=data["relationship"],
+            relationship_detail=data["relationship_detail"],
+            parental_responsibility=data["parental_responsibility"],
+            legal_representative=data["legal_representative"],
+            # not on the form for a user outside the child's team: left as they are
+            address=data.get("address", KEEP),
+            phone=data.get("phone", KEEP),
+            email=data.get("email", KEEP),
+            notes=data["notes"],
+            ep_information_given_on=data["ep_information_given_on"],
         )
 
 
@@ -117,7 +170,7 @@ class ViabilityAssessmentAddView(FamilySectionView):
 
     def save_record(self, form):
         return services.viability_assessment_add(
-            child=self.child, by=self.request.user, **form.cleaned_data
+            child=self.child, by=self.request.user, **_assessment_arguments(form)
         )
 
 
@@ -138,7 +191,7 @@ class ViabilityAssessmentEditView(ViabilityAssessmentAddView):
 
     def save_record(self, form):
         return services.viability_assessment_update(
-            assessment=self.instance, by=self.request.user, **form.cleaned_data
+            assessment=self.instance, by=self.request.user, **_assessment_arguments(form)
         )
 
 
@@ -153,7 +206,7 @@ class PaternityTestAddView(FamilySectionView):
 
     def save_record(self, form):
         return services.paternity_test_add(
-            child=self.child, by=self.request.user, **form.cleaned_data
+            child=self.child, by=self.request.user, **_paternity_arguments(form)
         )
 
 
@@ -174,5 +227,5 @@ class PaternityTestEditView(PaternityTestAddView):
 
     def save_record(self, form):
         return services.paternity_test_update(
-            test=self.instance, by=self.request.user, **form.cleaned_data
+            test=self.instance, by=self.request.user, **_paternity_arguments(form)
         )

@@ -17,4 +17,12 @@ class CaseNoteAddView(ChildRecordFormView):
         return ["A note cannot be changed once it is saved. To correct a note, add a new one."]
 
     def save(self, form):
-        return services.case_note_add(child=self.child, by=self.request.user, **form.cleaned_data)
+        data = form.cleaned_data
+        return services.case_note_add(
+            child=self.child,
+            by=self.request.user,
+            kind=data["kind"],
+            happened_on=data["happened_on"],
+            summary=data["summary"],
+            text=data["text"],
+        )

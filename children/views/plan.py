@@ -1,8 +1,9 @@
 """The twin-track plan page: set the plan, or change it (a new version; the old one is kept)."""
 
+from accounts.dates import format_date
+
 from .. import services
 from ..forms import PlanForm
-from ..selectors import format_date
 from ..services.plan import current_plan
 from .base import ChildRecordFormView
 
@@ -57,4 +58,16 @@ class PlanSetView(ChildRecordFormView):
         return "Save the plan" if self.current is None else "Save the new plan"
 
     def save(self, form):
-        return services.plan_set(child=self.child, by=self.request.user, **form.cleaned_data)
+        data = form.cleaned_data
+        return services.plan_set(
+            child=self.child,
+            by=self.request.user,
+            primary=data["primary"],
+            plan_a_who=data["plan_a_who"],
+            plan_a_conditions=data["plan_a_conditions"],
+            plan_a_interventions=data["plan_a_interventions"],
+            plan_b_summary=data["plan_b_summary"],
+            meeting=data["meeting"],
+            meeting_on=data["meeting_on"],
+            reason=data["reason"],
+        )

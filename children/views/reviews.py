@@ -9,6 +9,8 @@ child's answers 404.
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 
+from accounts.dates import format_date
+
 from .. import services
 from ..forms import (
     ConcernRaiseForm,
@@ -18,7 +20,6 @@ from ..forms import (
     ReviewScheduleForm,
 )
 from ..forms.reviews import review_held_initial
-from ..selectors import format_date
 from .base import ChildRecordFormView
 
 
@@ -38,7 +39,7 @@ class ReviewScheduleView(ReviewSectionView):
 
     def save(self, form):
         return services.review_schedule(
-            child=self.child, by=self.request.user, **form.cleaned_data
+            child=self.child, by=self.request.user, scheduled_on=form.cleaned_data["scheduled_on"]
         )
 
 
@@ -66,8 +67,14 @@ class ReviewRecordView(ReviewSectionView):
         return [f"The review was scheduled for {format_date(self.instance.scheduled_on)}."]
 
     def save(self, form):
+        data = form.cleaned_data
         return services.review_record_held(
-            review=self.instance, by=self.request.user, **form.cleaned_data
+            review=self.instance,
+            by=self.request.user,
+            held_on=data["held_on"],
+            chair=data["chair"],
+            recommendations=data["recommendations"],
+            plan_endorsed=data["plan_endorsed"],
         )
 
 
@@ -99,8 +106,14 @@ class ConcernRaiseView(ReviewSectionView):
         return {"child": self.child}
 
     def save(self, form):
+        data = form.cleaned_data
         return services.iro_concern_raise(
-            child=self.child, by=self.request.user, **form.cleaned_data
+            child=self.child,
+            by=self.request.user,
+            raised_on=data["raised_on"],
+            concern=data["concern"],
+            stage=data["stage"],
+            review=data["review"],
         )
 
 
@@ -116,7 +129,7 @@ class ConcernUpdateView(ConcernSectionView):
 
     def save(self, form):
         return services.iro_concern_update(
-            concern=self.instance, by=self.request.user, **form.cleaned_data
+            concern=self.instance, by=self.request.user, stage=form.cleaned_data["stage"]
         )
 
 
@@ -131,6 +144,10 @@ class ConcernResolveView(ConcernSectionView):
         return {"concern": self.instance}
 
     def save(self, form):
+        data = form.cleaned_data
         return services.iro_concern_resolve(
-            concern=self.instance, by=self.request.user, **form.cleaned_data
+            concern=self.instance,
+            by=self.request.user,
+            resolved_on=data["resolved_on"],
+            resolution=data["resolution"],
         )

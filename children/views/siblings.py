@@ -15,8 +15,14 @@ class SiblingGroupView(ChildRecordFormView):
         return self.child.sibling_group
 
     def save(self, form):
+        data = form.cleaned_data
         return services.sibling_group_set(
-            child=self.child, by=self.request.user, **form.cleaned_data
+            child=self.child,
+            by=self.request.user,
+            name=data["name"],
+            placement=data["placement"],
+            reason=data["reason"],
+            other_siblings=data["other_siblings"],
         )
 
 

@@ -7,10 +7,11 @@ not apply (a pre-birth item for a born child's route, a consensual item otherwis
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from accounts.dates import format_date
+
 from .. import selectors, services
 from ..forms import StandardMetForm, StandardUnmarkForm
 from ..models import ChildStandardRecord
-from ..selectors import format_date
 from .base import ChildRecordFormView
 
 
@@ -50,8 +51,13 @@ class StandardMarkView(StandardSectionView):
         return f"Standard {self.item.code} has been recorded as met"
 
     def save(self, form):
+        data = form.cleaned_data
         return services.standard_mark_met(
-            child=self.child, item=self.item, by=self.request.user, **form.cleaned_data
+            child=self.child,
+            item=self.item,
+            by=self.request.user,
+            met_on=data["met_on"],
+            note=data["note"],
         )
 
 

@@ -1,4 +1,7 @@
-from django.core.management import call_command
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
 
 from accounts.models import Role, User
 from children.models import Child
@@ -24,3 +27,10 @@ def test_demo_home_page_shows_a_social_workers_caseload(db, client):
     page = client.get("/").content.decode()
     assert "on your caseload" in page
     assert "Social worker" in page
+
+
+def test_demo_data_is_refused_in_production(settings, db):
+    settings.PRODUCTION = True
+    with pytest.raises(CommandError):
+        call_command("load_demo", stdout=io.StringIO())
+    assert not Child.objects.exists()

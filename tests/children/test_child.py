@@ -19,14 +19,7 @@ from tests.children.factories import (
     TwinTrackPlanFactory,
     UnbornChildFactory,
 )
-
-TODAY = date(2026, 11, 23)
-
-
-def date_fields(name: str, day: date | None) -> dict:
-    if day is None:
-        return {f"{name}_0": "", f"{name}_1": "", f"{name}_2": ""}
-    return {f"{name}_0": str(day.day), f"{name}_1": str(day.month), f"{name}_2": str(day.year)}
+from tests.helpers import TODAY, date_fields
 
 
 @pytest.fixture
@@ -446,3 +439,92 @@ def test_a_worker_of_another_authority_cannot_be_allocated(
     assert "Select a social worker of your authority" in page
     assert "Select a team of your authority" in page
     assert not Child.objects.exists()
+
+
+def test_an_agency_cannot_add_a_child(client_for, raa_worker):
+    client = client_for(raa_worker)
+    assert client.get(reverse("children:create")).status_code == 403
+    assert "Add a child" not in client.get(reverse("children:list")).content.decode()
+
+
+def test_an_archived_record_can_be_read_but_not_changed(
+    client_for, social_worker, own_team, make_user
+):
+    manager = make_user(Role.TEAM_MANAGER, team=own_team)
+    child = ChildFactory(responsible_authority=own_team.organisation, team=own_team)
+    services.child_archive(child=child, reason="Moved away", by=manager)
+    client = client_for(social_worker)
+    assert client.get(reverse("children:record", args=[child.pk])).status_code == 200
+    assert client.get(reverse("children:edit", args=[child.pk])).status_code == 403
+    assert client.get(reverse("children:note_add", args=[child.pk])).status_code == 403
+    assert (
+        client_for(manager)
+        .post(reverse("children:archive", args=[child.pk]), {"reason": "Again"})
+        .status_code
+        == 403
+    )
+    child.refresh_from_db()
+    assert child.archived_reason == "Moved away"
+
+
+def test_recording_the_birth_twice_is_refused(client_for, social_worker, own_team):
+    child = ChildFactory(
+        responsible_authority=own_team.organisation, team=own_team, legal_name="Kept Name"
+    )
+    born = child.date_of_birth
+    day = date.today() - timedelta(days=1)
+    response = client_for(social_worker).post(
+        reverse("children:birth", args=[child.pk]),
+        {
+            "date_of_birth_0": day.day,
+            "date_of_birth_1": day.month,
+            "date_of_birth_2": day.year,
+            "sex": "",
+            "legal_name": "Overwritten Name",
+        },
+    )
+    assert "The birth has already been recorded" in response.content.decode()
+    child.refresh_from_db()
+    assert child.legal_name == "Kept Name"
+    assert child.date_of_birth == born
+
+
+def test_date_of_birth_cannot_move_after_the_proceedings(social_worker, own_team):
+    from django.core.exceptions import ValidationError
+
+    child = ChildFactory(
+        responsible_authority=own_team.organisation,
+        team=own_team,
+        date_of_birth=date.today() - timedelta(days=60),
+    )
+    ProceedingsFactory(child=child, issued_on=date.today() - timedelta(days=50))
+    with pytest.raises(ValidationError) as error:
+        services.child_update(
+            child=child, by=social_worker, date_of_birth=date.today() - timedelta(days=40)
+        )
+    assert "Date of birth must be on or before the date proceedings were issued" in str(
+        error.value
+    )
+    with pytest.raises(ValidationError):
+        services.child_update(
+            child=child,
+            by=social_worker,
+            date_of_birth=None,
+            expected_delivery_date=date.today() + timedelta(days=30),
+        )
+    child.refresh_from_db()
+    assert child.date_of_birth == date.today() - timedelta(days=60)
+
+
+def test_a_departed_social_worker_stays_allocated_when_other_details_change(
+    client_for, own_team, make_user
+):
+    manager = make_user(Role.TEAM_MANAGER, team=own_team)
+    leaver = make_user(Role.SOCIAL_WORKER, team=own_team)
+    child = ChildFactory(
+        responsible_authority=own_team.organisation, team=own_team, social_worker=leaver
+    )
+    leaver.is_active = False
+    leaver.save()
+    page = client_for(manager).get(reverse("children:edit", args=[child.pk])).content.decode()
+    assert f'value="{leaver.pk}" selected' in page

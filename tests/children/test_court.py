@@ -5,7 +5,6 @@ import re
 from datetime import date, timedelta
 
 import pytest
-import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -37,56 +36,10 @@ from tests.children.factories import (
     ProceedingsFactory,
     Section19ConsentFactory,
 )
+from tests.helpers import TODAY, checked_value, date_fields, field_error, input_value
 
-TODAY = date(2026, 11, 23)
 ISSUED = TODAY - timedelta(weeks=8)  # 28 September 2026: today is in week 9
 pytestmark = pytest.mark.usefixtures("_frozen_today")
-
-
-@pytest.fixture
-def _frozen_today():
-    with time_machine.travel(TODAY, tick=False):
-        yield
-
-
-def date_fields(name: str, day: date | None) -> dict:
-    if day is None:
-        return {f"{name}_0": "", f"{name}_1": "", f"{name}_2": ""}
-    return {f"{name}_0": str(day.day), f"{name}_1": str(day.month), f"{name}_2": str(day.year)}
-
-
-def long_date(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
-def input_value(html: str, name: str) -> str | None:
-    """The value a text input of the re-rendered form holds (None if there is no such input)."""
-    tag = re.search(rf'<input[^>]*\bname="{re.escape(name)}"[^>]*>', html)
-    if tag is None:
-        return None
-    value = re.search(r'\bvalue="([^"]*)"', tag.group(0))
-    return value.group(1) if value else ""
-
-
-def checked_value(html: str, name: str) -> str | None:
-    """The value of the checked radio of a group."""
-    for tag in re.findall(rf'<input[^>]*\bname="{re.escape(name)}"[^>]*>', html):
-        if re.search(r"\bchecked\b", tag):
-            return re.search(r'\bvalue="([^"]*)"', tag).group(1)
-    return None
-
-
-def field_error(html: str, field: str, message: str) -> bool:
-    """The message is in the error summary, linked to the field, and beside the field."""
-    summary = html.split('class="govuk-error-summary"', 1)
-    if len(summary) != 2 or escape(message) not in summary[1]:
-        return False
-    beside = re.search(
-        rf'id="id_{re.escape(field)}[^"]*_error"[^>]*>\s*'
-        rf'<span class="govuk-visually-hidden">Error:</span>\s*{re.escape(escape(message))}',
-        html,
-    )
-    return beside is not None
 
 
 @pytest.fixture
@@ -805,3 +758,22 @@ def test_the_court_services_refuse_an_iro(make_user, own_team, child, hearing):
         )
     with pytest.raises(PermissionDenied):
         services.order_record(child=child, kind=OrderKind.CARE, made_on=TODAY, by=iro)
+
+
+def test_proceedings_cannot_conclude_before_their_last_hearing(social_worker, own_team):
+    from django.core.exceptions import ValidationError
+
+    child = ChildFactory(
+        responsible_authority=own_team.organisation,
+        team=own_team,
+        date_of_birth=date.today() - timedelta(days=90),
+    )
+    proceedings = ProceedingsFactory(child=child, issued_on=date.today() - timedelta(days=60))
+    HearingFactory(proceedings=proceedings, listed_on=date.today() - timedelta(days=10))
+    with pytest.raises(ValidationError) as error:
+        services.proceedings_conclude(
+            proceedings=proceedings,
+            by=social_worker,
+            concluded_on=date.today() - timedelta(days=20),
+        )
+    assert "must be on or after the last hearing" in str(error.value)

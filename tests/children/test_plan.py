@@ -1,9 +1,8 @@
 """The twin-track plan (Standards 2.6, 2.7, 5.1): versions, validation, who may set it."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
-import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
@@ -11,16 +10,9 @@ from accounts.models import Role
 from children import selectors, services
 from children.models import PlanningMeeting, PrimaryPlan, TwinTrackPlan
 from tests.children.factories import ChildFactory, TwinTrackPlanFactory
-from tests.children.helpers import checked_value, date_fields, error_summary, input_value
+from tests.helpers import TODAY, checked_value, date_fields, error_summary, input_value
 
-TODAY = date(2026, 11, 23)
 pytestmark = pytest.mark.usefixtures("_frozen_today")
-
-
-@pytest.fixture
-def _frozen_today():
-    with time_machine.travel(TODAY, tick=False):
-        yield
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from datetime import date, timedelta
 
 import pytest
-import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
@@ -11,22 +10,16 @@ from accounts.models import Role
 from children import services
 from children.models import EscalationStage, IROConcern, LookedAfterReview
 from tests.children.factories import ChildFactory, IROConcernFactory, LookedAfterReviewFactory
-from tests.children.helpers import (
+from tests.helpers import (
+    TODAY,
     checked_value,
     date_fields,
     error_summary,
     textarea_value,
 )
 
-TODAY = date(2026, 11, 23)
 LOOKED_AFTER = date(2026, 10, 1)
 pytestmark = pytest.mark.usefixtures("_frozen_today")
-
-
-@pytest.fixture
-def _frozen_today():
-    with time_machine.travel(TODAY, tick=False):
-        yield
 
 
 @pytest.fixture

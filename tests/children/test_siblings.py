@@ -1,7 +1,7 @@
 from django.urls import reverse
 
 from accounts.models import Role
-from children.models import SiblingPlacement
+from children.models import SiblingGroup, SiblingPlacement
 from tests.children.factories import ChildFactory
 
 
@@ -74,3 +74,26 @@ def test_iro_cannot_record_siblings(client_for, make_user, own_team):
     iro = make_user(Role.IRO, team=own_team)
     response = client_for(iro).get(reverse("children:siblings", args=[child.pk]))
     assert response.status_code == 403
+
+
+def test_siblings_the_viewer_cannot_open_are_not_named(
+    client_for, social_worker, own_team, raa_worker
+):
+    org = own_team.organisation
+    group = SiblingGroup.objects.create(responsible_authority=org, name="Group")
+    referred = ChildFactory(
+        responsible_authority=org,
+        team=own_team,
+        sibling_group=group,
+        referred_to=raa_worker.organisation,
+    )
+    ChildFactory(
+        responsible_authority=org,
+        team=own_team,
+        sibling_group=group,
+        legal_name="Unreferred Sibling",
+    )
+    page = client_for(raa_worker).get(reverse("children:record", args=[referred.pk]))
+    assert "Unreferred Sibling" not in page.content.decode()
+    page = client_for(social_worker).get(reverse("children:record", args=[referred.pk]))
+    assert "Unreferred Sibling" in page.content.decode()
