@@ -1,5 +1,7 @@
 """Reads of organisations, teams and people, scoped to what the user may see."""
 
+from dataclasses import dataclass
+
 from django.db.models import (
     Case,
     CharField,
@@ -12,6 +14,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Concat
+from django.urls import reverse
 
 from .models import Membership, Team, User
 
@@ -21,6 +24,26 @@ def team_list_for_user(*, user: User) -> QuerySet[Team]:
     if user.is_superuser and user.organisation_id is None:
         return Team.objects.select_related("organisation")
     return Team.objects.filter(organisation_id=user.organisation_id).select_related("organisation")
+
+
+@dataclass(frozen=True)
+class TeamLink:
+    name: str
+    href: str
+    organisation: str  # shown to a system administrator, who sees every organisation's teams
+
+
+def team_links_for_user(*, user: User) -> list[TeamLink]:
+    """The team list's rows: each team's name and address, in one query of plain values.
+
+    A large authority has ~100 teams: building a model instance and its organisation for each,
+    and reversing the URL in the template for each, was most of the page's time.
+    """
+    rows = team_list_for_user(user=user).values_list("pk", "name", "organisation__name")
+    return [
+        TeamLink(name=name, href=reverse("accounts:team_detail", args=[pk]), organisation=org)
+        for pk, name, org in rows
+    ]
 
 
 def team_detail_for_user(*, user: User) -> QuerySet[Team]:

@@ -63,8 +63,11 @@ def home(request):
 
 
 def team_list(request):
-    teams = selectors.team_list_for_user(user=request.user)
-    return render(request, "accounts/team_list.html", {"teams": teams})
+    return render(
+        request,
+        "accounts/team_list.html",
+        {"teams": selectors.team_links_for_user(user=request.user)},
+    )
 
 
 def team_detail(request, pk: int):

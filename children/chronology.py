@@ -8,6 +8,7 @@ not the length of the record.
 """
 
 from accounts.dates import format_date
+from accounts.permissions import can
 
 from .extensions import ChronologyEvent, chronology_sources
 from .models import (
@@ -192,6 +193,8 @@ def review_events(child, viewer):
 
 
 def note_events(child, viewer):
+    if not can(viewer, "children.view_case_notes", child):
+        return  # DESIGN.md "Access": not for an agency the child is only referred to
     for note in CaseNote.objects.filter(child=child).select_related("created_by"):
         yield ChronologyEvent(
             note.happened_on,

@@ -162,7 +162,8 @@ class HistorySource:
     ``{"child_id": child.pk}`` or a ``Q``. ``labels`` name its fields as the forms do; a field not
     in it is named from ``forms`` (their label, without a bracketed hint such as "(optional)"; a
     question is not a name) or from the field's verbose name, its capitals kept ("Date of the PLO
-    letter"). ``private_fields`` are hidden from a viewer without ``private_perm`` on the child.
+    letter"). ``private_fields`` are hidden from a viewer without ``private_perm`` on the child;
+    the whole kind of record from a viewer without ``view_perm`` (when one is given).
     """
 
     model: type[Model]
@@ -172,6 +173,7 @@ class HistorySource:
     forms: tuple = ()
     private_fields: frozenset[str] = frozenset()
     private_perm: str = "children.view_family_contact_details"
+    view_perm: str = ""
     order: int = 100
 
     def __hash__(self) -> int:

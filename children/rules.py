@@ -90,6 +90,9 @@ rules.add_perm(
     "children.resolve_iro_concern",
     in_responsible_authority & record_open & (is_iro | is_team_manager),
 )
+# DESIGN.md "Access": an agency the child is referred to reads what family finding needs, not
+# the case notes: only the responsible authority's staff read them
+rules.add_perm("children.view_case_notes", works_with_children & in_responsible_authority)
 rules.add_perm(
     "children.add_case_note", in_responsible_authority & record_open & (is_iro | case_worker)
 )

@@ -1,6 +1,7 @@
 """Reads of children's records for pages and reports, scoped to what the user may see."""
 
 from .child import (
+    child_for_form,
     child_for_user,
     child_list,
     child_list_default_scope,
@@ -29,6 +30,7 @@ __all__ = [
     "ConcernLists",
     "CourtWeek",
     "StandardChecklist",
+    "child_for_form",
     "child_for_user",
     "child_list",
     "child_list_default_scope",

@@ -290,29 +290,61 @@ def child_for_user(*, user: User, pk: int) -> Child:
         raise Http404("No child found") from missing
 
 
+def child_for_form(*, user: User, pk: int, related: tuple[str, ...] = ()) -> Child:
+    """One child the user may see, for a page that adds or changes one of its records: the
+    child's own row (and the relations the page names), or 404.
+
+    A form page shows the child's name and checks the rules against the child's own columns; each
+    relation ``child_for_user`` joins for the record page costs PostgreSQL planning time and the
+    ORM's compiling and building (about 4 ms of a ~20 ms page), so none is joined unless asked.
+    """
+    children = children_visible_to(user=user)
+    if related:
+        children = children.select_related(*related)
+    try:
+        return children.get(pk=pk)
+    except Child.DoesNotExist as missing:
+        raise Http404("No child found") from missing
+
+
 def home_panel(*, user: User, today: date | None = None) -> dict | None:
     """The home page's view of a user's children: caseload, hearings and reviews due."""
     if not works_with_children.test(user):
         return None
     today = today or clock.today()
-    mine = children_visible_to(user=user).active().filter(Q(social_worker=user) | Q(iro=user))
+    soon = today + timedelta(days=28)
+    # The caseload's ids in one query (a caseload is tens of children, an IRO's a hundred or so):
+    # the two lists then filter on a plain list rather than compiling the visibility subquery
+    # twice more, and load only what the panel shows (half the page's time went on the ORM).
+    mine = list(
+        children_visible_to(user=user)
+        .active()
+        .filter(Q(social_worker=user) | Q(iro=user))
+        .order_by()
+        .values_list("pk", flat=True)
+    )
     hearings = (
         Hearing.objects.filter(
-            proceedings__child__in=mine,
-            listed_on__gte=today,
-            listed_on__lte=today + timedelta(days=28),
+            proceedings__child_id__in=mine, listed_on__gte=today, listed_on__lte=soon
         )
         .select_related("proceedings__child")
-        .order_by("listed_on")[:10]
+        .only(
+            "kind",
+            "listed_on",
+            "proceedings__child__legal_name",
+            "proceedings__child__known_as",
+        )
+        .order_by("listed_on", "pk")[:10]
     )
     reviews = (
         LookedAfterReview.objects.filter(
-            child__in=mine, held_on__isnull=True, scheduled_on__lte=today + timedelta(days=28)
+            child_id__in=mine, held_on__isnull=True, scheduled_on__lte=soon
         )
         .select_related("child")
-        .order_by("scheduled_on")[:10]
+        .only("scheduled_on", "child__legal_name", "child__known_as")
+        .order_by("scheduled_on", "pk")[:10]
     )
-    return {"caseload": mine.count(), "hearings": list(hearings), "reviews": list(reviews)}
+    return {"caseload": len(mine), "hearings": list(hearings), "reviews": list(reviews)}
 
 
 # --- the practice standards checklist and the IRO's concerns ---------------------------------

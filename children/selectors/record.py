@@ -73,21 +73,75 @@ def format_age(child: Child, today: date) -> str:
     return f"{years} years old"
 
 
+def _prefetched(child: Child, name: str) -> list | None:
+    """The child's ``name`` records as ``child_with_records`` loaded them (None: not loaded)."""
+    cache = getattr(child, "_prefetched_objects_cache", {})
+    return list(cache[name]) if name in cache else None
+
+
+def _latest_plan(child: Child) -> TwinTrackPlan | None:
+    plans = _prefetched(child, "plans")
+    if plans is None:
+        return (
+            TwinTrackPlan.objects.filter(child=child)
+            .order_by("-meeting_on", "-created_at")
+            .first()
+        )
+    return max(plans, key=lambda plan: (plan.meeting_on, plan.created_at), default=None)
+
+
+def _next_hearing(child: Child, today: date) -> Hearing | None:
+    proceedings = _prefetched(child, "proceedings")
+    if proceedings is None:
+        return (
+            Hearing.objects.filter(proceedings__child=child, listed_on__gte=today)
+            .order_by("listed_on")
+            .first()
+        )
+    coming = [
+        hearing
+        for each in proceedings
+        for hearing in each.hearings.all()
+        if hearing.listed_on >= today
+    ]
+    return min(coming, key=lambda hearing: (hearing.listed_on, hearing.pk), default=None)
+
+
+def _open_proceedings(child: Child) -> Proceedings | None:
+    proceedings = _prefetched(child, "proceedings")
+    if proceedings is None:
+        return (
+            Proceedings.objects.filter(child=child, concluded_on__isnull=True)
+            .prefetch_related("extensions")
+            .order_by("-issued_on")
+            .first()
+        )
+    open_ = [each for each in proceedings if each.concluded_on is None]
+    return max(open_, key=lambda each: (each.issued_on, -each.pk), default=None)
+
+
+def _next_review(child: Child) -> LookedAfterReview | None:
+    reviews = _prefetched(child, "reviews")
+    if reviews is None:
+        return (
+            LookedAfterReview.objects.filter(child=child, held_on__isnull=True)
+            .order_by("scheduled_on")
+            .first()
+        )
+    scheduled = [review for review in reviews if review.held_on is None]
+    return min(scheduled, key=lambda review: (review.scheduled_on, review.pk), default=None)
+
+
 def child_summary(*, child: Child, user: User, today: date | None = None) -> ChildSummary:
-    """The header facts: age, primary plan, next hearing, court week N of 26, next review."""
+    """The header facts: age, primary plan, next hearing, court week N of 26, next review.
+
+    Read from the records ``child_with_records`` loaded when the child comes from it (the record
+    page: no query but the siblings'), from the database for a bare child.
+    """
     today = today or clock.today()
-    plan = TwinTrackPlan.objects.filter(child=child).order_by("-meeting_on", "-created_at").first()
-    next_hearing = (
-        Hearing.objects.filter(proceedings__child=child, listed_on__gte=today)
-        .order_by("listed_on")
-        .first()
-    )
-    open_proceedings = (
-        Proceedings.objects.filter(child=child, concluded_on__isnull=True)
-        .prefetch_related("extensions")
-        .order_by("-issued_on")
-        .first()
-    )
+    plan = _latest_plan(child)
+    next_hearing = _next_hearing(child, today)
+    open_proceedings = _open_proceedings(child)
     court_week = None
     if open_proceedings is not None and open_proceedings.issued_on <= today:
         court_week = CourtWeek(
@@ -96,11 +150,7 @@ def child_summary(*, child: Child, user: User, today: date | None = None) -> Chi
             target_date=open_proceedings.target_date(),
             proceedings=open_proceedings,
         )
-    next_review = (
-        LookedAfterReview.objects.filter(child=child, held_on__isnull=True)
-        .order_by("scheduled_on")
-        .first()
-    )
+    next_review = _next_review(child)
     siblings = []
     if child.sibling_group_id:
         siblings = list(

@@ -28,6 +28,8 @@ class ChildRecordFormView(View):
     submit_label = "Save"
     success_message = ""
     template_name = "children/record_form.html"
+    # relations of the child the page reads (joined in the same query); the rest are not loaded
+    child_related: tuple[str, ...] = ()
 
     # --- hooks -------------------------------------------------------------------------------
     def get_instance(self):
@@ -56,7 +58,9 @@ class ChildRecordFormView(View):
 
     # --- the flow ----------------------------------------------------------------------------
     def dispatch(self, request, *args, **kwargs):
-        self.child = selectors.child_for_user(user=request.user, pk=kwargs["pk"])
+        self.child = selectors.child_for_form(
+            user=request.user, pk=kwargs["pk"], related=self.child_related
+        )
         if not can(request.user, self.perm, self.child):
             raise PermissionDenied
         self.instance = self.get_instance()

@@ -30,7 +30,9 @@ def _reviews(child, viewer) -> dict:
     }
 
 
-def _notes(child, viewer) -> dict:
+def _notes(child, viewer) -> dict | None:
+    if not can(viewer, "children.view_case_notes", child):
+        return None  # DESIGN.md "Access": not for an agency the child is only referred to
     return {"can_add_note": can(viewer, "children.add_case_note", child)}
 
 

@@ -7,6 +7,7 @@ class SiblingGroupView(ChildRecordFormView):
     form_class = SiblingGroupForm
     section = "details"
     success_message = "The sibling group has been saved"
+    child_related = ("sibling_group",)
 
     def get_title(self):
         return "Change the sibling group" if self.child.sibling_group_id else "Record siblings"

@@ -54,7 +54,20 @@ VARIANTS: dict[str, list[tuple[str, str]]] = {
 
 # Pages that cannot reach the goal, and why: printed beside their ✗ (and explained in
 # docs/performance.md). Add a page here only with the reason it cannot be fixed.
-EXPLAINED: dict[str, str] = {}
+_BIG_FORM = (
+    "a form of {inputs} GOV.UK inputs ({radios} radios with their conditional reveals) rendered "
+    "through crispy-forms-gds templates: ~11–14 ms of template rendering (profiled: an include "
+    "and a widget template per field and option) against the baseline's ~3 ms static page, "
+    "with the same queries as a small form (child, access log); not data, so flat with size"
+)
+EXPLAINED: dict[str, str] = {
+    "children:family_member_add": _BIG_FORM.format(inputs=25, radios=12),
+    "children:family_member_edit": _BIG_FORM.format(inputs=25, radios=12),
+    "children:paternity_add": _BIG_FORM.format(inputs=15, radios=5),
+    "children:paternity_edit": _BIG_FORM.format(inputs=15, radios=5),
+    "children:plan_set": _BIG_FORM.format(inputs=19, radios=8),
+    "children:viability_add": _BIG_FORM.format(inputs=21, radios=7),
+}
 
 
 def env_int(name: str, default: int) -> int:
