@@ -93,11 +93,19 @@ def _shown_fields(source: HistorySource, hidden: set[str]) -> list[models.Field]
     ]
 
 
+@cache
+def history_of(model: type[models.Model]) -> models.Manager:
+    """The manager of a model's history table, looked up once: ``Model.history`` builds a new
+    manager class on every access (django-simple-history's descriptor), ~0.3 ms each, and the
+    history page reads every kind of record."""
+    return model.history.model._default_manager
+
+
 def _versions(source: HistorySource, tag: int, child, fields: list[models.Field]):
     """The versions of one kind of record of the child, as a ``values`` query that a UNION ALL
     can join: the shown fields in one JSON object (each table has its own columns)."""
     rows = source.rows(child)
-    history = source.model.history
+    history = history_of(source.model)
     history = history.filter(rows) if isinstance(rows, Q) else history.filter(**rows)
     data = (
         JSONObject(**{field.attname: F(field.attname) for field in fields})
@@ -263,7 +271,7 @@ def _by_child(child) -> dict:
 
 def _proceedings_ids(child):
     # from the history table, so that the hearings of removed proceedings are still shown
-    return m.Proceedings.history.filter(child_id=child.pk).values("id")
+    return history_of(m.Proceedings).filter(child_id=child.pk).values("id")
 
 
 OWN_SOURCES = (
@@ -341,9 +349,9 @@ OWN_SOURCES = (
         m.Direction,
         "Direction",
         lambda child: {
-            "hearing_id__in": m.Hearing.history.filter(
-                proceedings_id__in=_proceedings_ids(child)
-            ).values("id")
+            "hearing_id__in": history_of(m.Hearing)
+            .filter(proceedings_id__in=_proceedings_ids(child))
+            .values("id")
         },
         forms=(forms.DirectionForm, forms.DirectionCompliedForm),
     ),

@@ -190,7 +190,9 @@ class Child(TimeStampedModel):
                 fields=["responsible_authority", "legal_name", "id"], name="child_list_la_idx"
             ),
             models.Index(fields=["social_worker"]),
-            models.Index(fields=["team"]),
+            # "my team's children" in the list's order (a team's children are a range of it;
+            # the plain team index it replaces served only the filter, then sorted)
+            models.Index(fields=["team", "legal_name", "id"], name="child_list_team_idx"),
             models.Index(fields=["referred_to", "legal_name", "id"], name="child_list_agency_idx"),
         ]
 

@@ -4,14 +4,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db.models import (
-    Case,
-    CharField,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
     Value,
-    When,
 )
 from django.db.models.functions import Coalesce, Lower
 from django.db.models.lookups import Exact
@@ -66,13 +63,9 @@ def child_list_default_scope(*, user: User) -> str:
     return "all"
 
 
-def _primary_plan_words():
-    """The current plan's words ("Plan A: return to family"), computed in the same query."""
-    return Case(
-        *[When(primary_plan=value, then=Value(label)) for value, label in PrimaryPlan.choices],
-        default=Value(""),
-        output_field=CharField(),
-    )
+# the current plan's words ("Plan A: return to family"), put on each row of a page in Python:
+# as a CASE in the query it repeated the plan subquery in SQL for every row
+_PRIMARY_PLAN_WORDS = dict(PrimaryPlan.choices)
 
 
 def _current_plan_subquery(field: str):
@@ -119,6 +112,20 @@ def child_search_condition(search: str) -> Q:
     )
 
 
+# the children list's columns (templates/children/list.html) and the pagination key
+LIST_COLUMNS = (
+    "legal_name",
+    "known_as",
+    "la_child_id",
+    "date_of_birth",
+    "expected_delivery_date",
+    "route",
+    "social_worker__first_name",
+    "social_worker__last_name",
+    "social_worker__username",
+)
+
+
 def child_list(
     *,
     user: User,
@@ -158,13 +165,15 @@ def child_list(
         .values("listed_on")[:1]
     )
     return (
-        children.select_related("social_worker", "iro", "team", "responsible_authority")
+        # only what a row shows (LIST_COLUMNS): the IRO, team and authority were joined and
+        # built into objects for every row and never read, and a child has 28 columns
+        children.select_related("social_worker")
+        .only(*LIST_COLUMNS)
         .annotate(
             primary_plan=_current_plan_subquery("primary"),
             primary_plan_a_who=_current_plan_subquery("plan_a_who"),
             next_hearing_on=Subquery(next_hearing),
         )
-        .annotate(primary_plan_words=_primary_plan_words())
         .order_by("legal_name", "pk")
     )
 
@@ -259,6 +268,8 @@ def child_list_page(
         rows = list(children[: size + 1])
         has_previous, has_next = False, len(rows) > size
         rows = rows[:size]
+    for child in rows:
+        child.primary_plan_words = _PRIMARY_PLAN_WORDS.get(getattr(child, "primary_plan", ""), "")
     counted = children.order_by().values("pk")[: LIST_COUNT_CAP + 1].count()
     return ChildListPage(
         object_list=rows,

@@ -65,6 +65,7 @@ def child_list(request):
         "children/list.html",
         {
             "form": form,
+            "selects": form.selects(scope=scope),
             "page": page,
             "scope": scope,
             "query": query.urlencode(),
