@@ -77,31 +77,8 @@ def child_list(request):
 
 def child_form_arguments(form: ChildForm) -> dict:
     """The child form's answers, named as ``child_create`` and ``child_update`` take them."""
-    data = form.cleaned_data
-    return {
-        name: data[name]
-        for name in (
-            "legal_name",
-            "known_as",
-            "expected_delivery_date",
-            "date_of_birth",
-            "sex",
-            "ethnicity",
-            "religion",
-            "first_language",
-            "disability",
-            "health_needs",
-            "la_child_id",
-            "route",
-            "identified_on",
-            "looked_after_on",
-            "legal_status",
-            "team",
-            "social_worker",
-            "iro",
-            "referred_to",
-        )
-    }
+    # the service takes each answer by name; the form asks exactly the service's fields
+    return {name: form.cleaned_data[name] for name in ChildForm.Meta.fields}
 
 
 @require_http_methods(["GET", "POST"])
