@@ -4,8 +4,12 @@
 ``children.extensions.chronology_sources`` from its ``AppConfig.ready()``: a function taking the
 child and the viewer and returning its events, leaving out what this viewer may not see. Each
 source runs a fixed number of queries, so the chronology's cost follows the number of sources,
-not the length of the record.
+not the length of the record. The child's own records are one source of one query
+(``records_events``: a UNION ALL of plain columns, no model objects).
 """
+
+from django.db import connection
+from django.utils.encoding import force_str
 
 from accounts.dates import format_date
 from accounts.permissions import can
@@ -13,17 +17,10 @@ from accounts.permissions import can
 from .extensions import ChronologyEvent, chronology_sources
 from .models import (
     CaseNote,
-    ChildStandardRecord,
     CourtOrder,
-    Direction,
-    Extension,
     FamilyMember,
     Hearing,
-    IROConcern,
-    LookedAfterReview,
     PaternityTest,
-    PreProceedings,
-    Proceedings,
     Section19Consent,
     TwinTrackPlan,
     ViabilityAssessment,
@@ -38,10 +35,6 @@ def events_for(child, viewer) -> list[ChronologyEvent]:
         event for source in chronology_sources for event in source(child, viewer) if event.date
     ]
     return sorted(events, key=lambda e: (e.date, e.order, e.category, e.title))
-
-
-def _name(user) -> str:
-    return (user.get_full_name() or user.username) if user else ""
 
 
 # --- the child's own records ----------------------------------------------------------------
@@ -64,170 +57,203 @@ def child_events(child, viewer):
         )
 
 
-def family_events(child, viewer):
-    for member in FamilyMember.objects.filter(child=child, ep_information_given_on__isnull=False):
-        yield ChronologyEvent(
-            member.ep_information_given_on,
-            "Family",
-            "Early permanence information given",
-            f"{member.name} ({member.get_relationship_display()})",
-        )
-    for assessment in ViabilityAssessment.objects.filter(child=child).select_related(
-        "family_member", "created_by"
-    ):
-        who = assessment.family_member.name
-        yield ChronologyEvent(
-            assessment.requested_on,
-            "Family",
-            "Viability assessment requested",
-            f"{who}; due {format_date(assessment.due_on)}",
-            _name(assessment.created_by),
-        )
-        if assessment.completed_on:
+# --- the child's recorded events: one query of plain values ---------------------------------
+#
+# Every dated record of the child comes from one UNION ALL of plain columns (no model objects):
+# ``(source, seq, d1, d2, d3, t1, t2, t3, first name, last name, username)``. ``seq`` keeps each
+# source's rows in its model's default order, as the per-model queries gave them before.
+
+_USER = "LEFT JOIN accounts_user u ON u.id = {}.{}"
+_BY = "u.first_name, u.last_name, u.username"
+_NO_BY = "NULL::text, NULL::text, NULL::text"
+
+_RECORDS_SQL = f"""
+SELECT 1, row_number() OVER (ORDER BY f.relationship, f.name, f.id), f.ep_information_given_on,
+       NULL::date, NULL::date, f.name::text, f.relationship::text, NULL::text, {_NO_BY}
+  FROM children_familymember f
+ WHERE f.child_id = %(child)s AND f.ep_information_given_on IS NOT NULL
+UNION ALL
+SELECT 2, row_number() OVER (ORDER BY v.requested_on, v.id), v.requested_on, v.completed_on,
+       v.due_on, f.name::text, v.outcome::text, NULL::text, {_BY}
+  FROM children_viabilityassessment v
+  JOIN children_familymember f ON f.id = v.family_member_id
+  {_USER.format("v", "created_by_id")}
+ WHERE v.child_id = %(child)s
+UNION ALL
+SELECT 3, row_number() OVER (ORDER BY p.requested_on, p.id), p.requested_on, p.result_on,
+       NULL::date, f.name::text, p.result::text, NULL::text, {_NO_BY}
+  FROM children_paternitytest p
+  JOIN children_familymember f ON f.id = p.alleged_father_id
+ WHERE p.child_id = %(child)s
+UNION ALL
+(SELECT 4, 1, pp.plo_letter_on, pp.plo_meeting_on, NULL::date, NULL::text, NULL::text,
+        NULL::text, {_NO_BY}
+   FROM children_preproceedings pp
+  WHERE pp.child_id = %(child)s
+  ORDER BY pp.id
+  LIMIT 1)
+UNION ALL
+SELECT 5, row_number() OVER (ORDER BY p.issued_on DESC, p.id), p.issued_on, p.concluded_on,
+       NULL::date, p.court::text, p.case_number::text, NULL::text, {_NO_BY}
+  FROM children_proceedings p
+ WHERE p.child_id = %(child)s
+UNION ALL
+SELECT 6, row_number() OVER (ORDER BY e.granted_on, e.id), e.granted_on, NULL::date,
+       NULL::date, e.weeks::text, e.reason::text, NULL::text, {_NO_BY}
+  FROM children_extension e
+  JOIN children_proceedings p ON p.id = e.proceedings_id
+ WHERE p.child_id = %(child)s
+UNION ALL
+SELECT 7, row_number() OVER (ORDER BY h.listed_on, h.id), h.listed_on, NULL::date, NULL::date,
+       h.kind::text, h.outcome::text, NULL::text, {_NO_BY}
+  FROM children_hearing h
+  JOIN children_proceedings p ON p.id = h.proceedings_id
+ WHERE p.child_id = %(child)s
+UNION ALL
+SELECT 8, row_number() OVER (ORDER BY d.due_on, d.id), d.due_on, NULL::date, NULL::date,
+       d.text::text, NULL::text, NULL::text, {_NO_BY}
+  FROM children_direction d
+  JOIN children_hearing h ON h.id = d.hearing_id
+  JOIN children_proceedings p ON p.id = h.proceedings_id
+ WHERE p.child_id = %(child)s
+UNION ALL
+SELECT 9, row_number() OVER (ORDER BY o.made_on, o.id), o.made_on, NULL::date, NULL::date,
+       o.kind::text, o.notes::text, NULL::text, {_NO_BY}
+  FROM children_courtorder o
+ WHERE o.child_id = %(child)s
+UNION ALL
+SELECT 10, row_number() OVER (ORDER BY s.considered_on, s.id), s.considered_on, NULL::date,
+       NULL::date, f.name::text, s.status::text, NULL::text, {_NO_BY}
+  FROM children_section19consent s
+  JOIN children_familymember f ON f.id = s.parent_id
+ WHERE s.child_id = %(child)s
+UNION ALL
+SELECT 11, row_number() OVER (ORDER BY t.meeting_on, t.created_at, t.id), t.meeting_on,
+       NULL::date, NULL::date, t."primary"::text, t.meeting::text, NULL::text, {_BY}
+  FROM children_twintrackplan t
+  {_USER.format("t", "created_by_id")}
+ WHERE t.child_id = %(child)s
+UNION ALL
+SELECT 12, row_number() OVER (ORDER BY r.scheduled_on, r.id), r.held_on, NULL::date,
+       NULL::date, r.recommendations::text, NULL::text, NULL::text, {_BY}
+  FROM children_lookedafterreview r
+  {_USER.format("r", "chair_id")}
+ WHERE r.child_id = %(child)s AND r.held_on IS NOT NULL
+UNION ALL
+SELECT 13, row_number() OVER (ORDER BY c.raised_on DESC, c.id), c.raised_on, c.resolved_on,
+       NULL::date, c.concern::text, c.resolution::text, NULL::text, {_BY}
+  FROM children_iroconcern c
+  {_USER.format("c", "created_by_id")}
+ WHERE c.child_id = %(child)s
+UNION ALL
+SELECT 14, row_number() OVER (ORDER BY n.happened_on DESC, n.created_at DESC, n.id),
+       n.happened_on, NULL::date, NULL::date, n.kind::text, n.summary::text, n.text::text, {_BY}
+  FROM children_casenote n
+  {_USER.format("n", "created_by_id")}
+ WHERE n.child_id = %(child)s AND %(notes)s
+UNION ALL
+SELECT 15, row_number() OVER (ORDER BY i."order", i.code, s.id), s.met_on, NULL::date,
+       NULL::date, i.code::text, i.text::text, s.note::text, {_BY}
+  FROM children_childstandardrecord s
+  JOIN children_practicestandarditem i ON i.id = s.item_id
+  {_USER.format("s", "created_by_id")}
+ WHERE s.child_id = %(child)s
+ORDER BY 1, 2
+"""
+
+
+def _display(model, field_name):
+    """``get_<field>_display`` for a value read as text: its choice's label, else the value."""
+    labels = {str(key): label for key, label in model._meta.get_field(field_name).flatchoices}
+
+    def display(value):
+        return force_str(labels.get(value, value), strings_only=True)
+
+    return display
+
+
+def _by(first, last, username) -> str:
+    if username is None:
+        return ""
+    return f"{first} {last}".strip() or username
+
+
+def records_events(child, viewer):
+    """Every dated record of the child (family, court, plan, reviews, notes, standards)."""
+    notes = can(viewer, "children.view_case_notes", child)  # DESIGN.md "Access"
+    with connection.cursor() as cursor:
+        cursor.execute(_RECORDS_SQL, {"child": child.pk, "notes": bool(notes)})
+        rows = cursor.fetchall()
+    relationship = _display(FamilyMember, "relationship")
+    outcome = _display(ViabilityAssessment, "outcome")
+    result = _display(PaternityTest, "result")
+    hearing_kind = _display(Hearing, "kind")
+    order_kind = _display(CourtOrder, "kind")
+    consent = _display(Section19Consent, "status")
+    primary = _display(TwinTrackPlan, "primary")
+    meeting = _display(TwinTrackPlan, "meeting")
+    note_kind = _display(CaseNote, "kind")
+    for source, _seq, d1, d2, d3, t1, t2, t3, first, last, username in rows:
+        by = _by(first, last, username)
+        if source == 1:
             yield ChronologyEvent(
-                assessment.completed_on,
-                "Family",
-                "Viability assessment completed",
-                f"{who}: {assessment.get_outcome_display()}",
+                d1, "Family", "Early permanence information given", f"{t1} ({relationship(t2)})"
             )
-    for test in PaternityTest.objects.filter(child=child).select_related("alleged_father"):
-        yield ChronologyEvent(
-            test.requested_on, "Family", "Paternity test requested", test.alleged_father.name
-        )
-        if test.result_on:
+        elif source == 2:
             yield ChronologyEvent(
-                test.result_on,
-                "Family",
-                "Paternity test result",
-                f"{test.alleged_father.name}: {test.get_result_display()}",
+                d1, "Family", "Viability assessment requested", f"{t1}; due {format_date(d3)}", by
             )
-
-
-def court_events(child, viewer):
-    pre = PreProceedings.objects.filter(child=child).first()
-    if pre and pre.plo_letter_on:
-        yield ChronologyEvent(pre.plo_letter_on, "Court", "PLO letter sent")
-    if pre and pre.plo_meeting_on:
-        yield ChronologyEvent(pre.plo_meeting_on, "Court", "PLO meeting held")
-    for proceedings in Proceedings.objects.filter(child=child):
-        yield ChronologyEvent(
-            proceedings.issued_on,
-            "Court",
-            "Care proceedings issued",
-            f"{proceedings.court}, case {proceedings.case_number}",
-            order=20,
-        )
-        if proceedings.concluded_on:
+            if d2:
+                yield ChronologyEvent(
+                    d2, "Family", "Viability assessment completed", f"{t1}: {outcome(t2)}"
+                )
+        elif source == 3:
+            yield ChronologyEvent(d1, "Family", "Paternity test requested", t1)
+            if d2:
+                yield ChronologyEvent(d2, "Family", "Paternity test result", f"{t1}: {result(t2)}")
+        elif source == 4:
+            if d1:
+                yield ChronologyEvent(d1, "Court", "PLO letter sent")
+            if d2:
+                yield ChronologyEvent(d2, "Court", "PLO meeting held")
+        elif source == 5:
             yield ChronologyEvent(
-                proceedings.concluded_on,
-                "Court",
-                "Proceedings concluded",
-                proceedings.case_number,
-                order=80,
+                d1, "Court", "Care proceedings issued", f"{t1}, case {t2}", order=20
             )
-    for extension in Extension.objects.filter(proceedings__child=child):
-        yield ChronologyEvent(
-            extension.granted_on,
-            "Court",
-            f"Extension of {extension.weeks} weeks granted",
-            extension.reason,
-        )
-    for hearing in Hearing.objects.filter(proceedings__child=child):
-        yield ChronologyEvent(
-            hearing.listed_on, "Court", hearing.get_kind_display(), hearing.outcome, order=30
-        )
-    for direction in Direction.objects.filter(hearing__proceedings__child=child):
-        yield ChronologyEvent(direction.due_on, "Court", "Direction due", direction.text)
-    for order in CourtOrder.objects.filter(child=child):
-        yield ChronologyEvent(
-            order.made_on, "Court", f"{order.get_kind_display()} made", order.notes, order=40
-        )
-    for consent in Section19Consent.objects.filter(child=child).select_related("parent"):
-        yield ChronologyEvent(
-            consent.considered_on,
-            "Court",
-            "Section 19 consent",
-            f"{consent.parent.name}: {consent.get_status_display()}",
-        )
-
-
-def plan_events(child, viewer):
-    for plan in (
-        TwinTrackPlan.objects.filter(child=child)
-        .select_related("created_by")
-        .order_by("meeting_on", "created_at")
-    ):
-        yield ChronologyEvent(
-            plan.meeting_on,
-            "Plan",
-            "Twin-track plan set",
-            f"{plan.get_primary_display()} ({plan.get_meeting_display()})",
-            _name(plan.created_by),
-            order=60,
-        )
-
-
-def review_events(child, viewer):
-    for review in LookedAfterReview.objects.filter(
-        child=child, held_on__isnull=False
-    ).select_related("chair"):
-        yield ChronologyEvent(
-            review.held_on,
-            "Review",
-            "Looked-after review held",
-            review.recommendations,
-            _name(review.chair),
-        )
-    for concern in IROConcern.objects.filter(child=child).select_related("created_by"):
-        yield ChronologyEvent(
-            concern.raised_on,
-            "Review",
-            "IRO concern raised",
-            concern.concern,
-            _name(concern.created_by),
-        )
-        if concern.resolved_on:
+            if d2:
+                yield ChronologyEvent(d2, "Court", "Proceedings concluded", t2, order=80)
+        elif source == 6:
+            yield ChronologyEvent(d1, "Court", f"Extension of {t1} weeks granted", t2)
+        elif source == 7:
+            yield ChronologyEvent(d1, "Court", hearing_kind(t1), t2, order=30)
+        elif source == 8:
+            yield ChronologyEvent(d1, "Court", "Direction due", t1)
+        elif source == 9:
+            yield ChronologyEvent(d1, "Court", f"{order_kind(t1)} made", t2, order=40)
+        elif source == 10:
+            yield ChronologyEvent(d1, "Court", "Section 19 consent", f"{t1}: {consent(t2)}")
+        elif source == 11:
             yield ChronologyEvent(
-                concern.resolved_on, "Review", "IRO concern resolved", concern.resolution
+                d1,
+                "Plan",
+                "Twin-track plan set",
+                f"{primary(t1)} ({meeting(t2)})",
+                by,
+                order=60,
             )
+        elif source == 12:
+            yield ChronologyEvent(d1, "Review", "Looked-after review held", t1, by)
+        elif source == 13:
+            yield ChronologyEvent(d1, "Review", "IRO concern raised", t1, by)
+            if d2:
+                yield ChronologyEvent(d2, "Review", "IRO concern resolved", t2)
+        elif source == 14:
+            yield ChronologyEvent(d1, f"Note: {note_kind(t1)}", t2, t3, by, order=70)
+        elif source == 15:
+            yield ChronologyEvent(d1, "Practice standards", f"Standard {t1}: {t2}", t3, by)
 
 
-def note_events(child, viewer):
-    if not can(viewer, "children.view_case_notes", child):
-        return  # DESIGN.md "Access": not for an agency the child is only referred to
-    for note in CaseNote.objects.filter(child=child).select_related("created_by"):
-        yield ChronologyEvent(
-            note.happened_on,
-            f"Note: {note.get_kind_display()}",
-            note.summary,
-            note.text,
-            _name(note.created_by),
-            order=70,
-        )
-
-
-def standards_events(child, viewer):
-    for record in ChildStandardRecord.objects.filter(child=child).select_related(
-        "item", "created_by"
-    ):
-        yield ChronologyEvent(
-            record.met_on,
-            "Practice standards",
-            f"Standard {record.item.code}: {record.item.text}",
-            record.note,
-            _name(record.created_by),
-        )
-
-
-OWN_SOURCES = (
-    child_events,
-    family_events,
-    court_events,
-    plan_events,
-    review_events,
-    note_events,
-    standards_events,
-)
+OWN_SOURCES = (child_events, records_events)
 
 
 def register_own_sources() -> None:

@@ -219,7 +219,7 @@ def child_history(request, pk: int):
     services.child_access_log_record(child=child, user=request.user, path=request.path)
     changes = history.changes_for(child, viewer=request.user)
     page = Paginator(changes, 50).get_page(request.GET.get("page"))
-    page.object_list = history.describe(page.object_list, among=changes)
+    page.object_list = history.shortened(history.describe(page.object_list, among=changes))
     return render(request, "children/history.html", {"child": child, "page": page, "query": ""})
 
 
