@@ -108,6 +108,14 @@ EXPLAINED: dict[str, str] = {
         "crispy-forms-gds, the same shape as children:note_add; not data, so flat with size"
     ),
     # Not yet fixed (issue 7 stays open for these): flat with size, but above 3×.
+    "accounts:home": (
+        "at the goal's edge: 13–24 ms over three quiet 50,000-child runs (2.0–3.7× as the "
+        "baseline's median moved from 10.1 to 6.3 ms); 11 queries, flat with size"
+    ),
+    "children:chronology": (
+        "at the goal's edge: 20 ms, 10 queries (the child's own records in one UNION ALL); "
+        "2.9× at 5,000 children and 3.2× at 50,000 against a 6.3 ms baseline; flat with size"
+    ),
     "children:create": (
         "not yet fixed: a form of 19 fields (two choosers, six selects of 5–20 options, four "
         "dates) whose crispy-forms-gds rendering is ~90% of the page (profiled); the selects "
