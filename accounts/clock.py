@@ -1,6 +1,6 @@
 """The one clock: "today" is England's date, whatever the server's time zone or the hour.
 
-``date.today()`` reads the machine's zone (UTC on most servers), so between midnight and 1am
+The standard library's ``date`` today reads the machine's zone (UTC on most servers), so between midnight and 1am
 in summer it answers yesterday; ruff's DTZ rules keep it out of the apps. Tests freeze this
 clock with time-machine, like any other.
 """
