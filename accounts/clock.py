@@ -1,8 +1,8 @@
 """The one clock: "today" is England's date, whatever the server's time zone or the hour.
 
-The standard library's ``date`` today reads the machine's zone (UTC on most servers), so between midnight and 1am
-in summer it answers yesterday; ruff's DTZ rules keep it out of the apps. Tests freeze this
-clock with time-machine, like any other.
+The standard library's own "today" reads the machine's zone (UTC on most servers), so between
+midnight and 1am in summer it answers yesterday; ruff's DTZ rules keep it out of the apps. Tests
+freeze this clock with time-machine, like any other.
 """
 
 from datetime import date, datetime
