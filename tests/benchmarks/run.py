@@ -168,11 +168,7 @@ def declared_pages() -> list[tuple[str, object]]:
     """Every page of the access declarations, new apps' included, as (URL name, Page)."""
     from tests import access_matrix
 
-    pages = access_matrix.all_pages() if hasattr(access_matrix, "all_pages") else None
-    if pages is None:
-        pages = access_matrix.MATRIX
-    items = pages.items() if isinstance(pages, dict) else pages
-    return sorted(items, key=lambda item: item[0])
+    return sorted(access_matrix.all_pages().items(), key=lambda item: item[0])
 
 
 def pick_role(page) -> tuple[str, str] | None:
