@@ -84,7 +84,6 @@ class ChildAdmin(CaseRecordAdmin):
     list_filter = [
         ("responsible_authority", admin.RelatedOnlyFieldListFilter),
         "route",
-        "legal_status",
         "ethnicity",
         ("team", admin.RelatedOnlyFieldListFilter),
     ]
@@ -181,7 +180,8 @@ class ExtensionInline(ReadOnlyInline):
 
 @admin.register(models.Proceedings)
 class ProceedingsAdmin(CaseRecordAdmin):
-    list_display = ["case_number", "court", "child", "issued_on", "concluded_on"]
+    list_display = ["case_number", "kind", "court", "child", "issued_on", "concluded_on"]
+    list_filter = ["kind"]
     search_fields = ["case_number", "court"]
     raw_id_fields = ["child"]
     inlines = [ExtensionInline]
@@ -194,8 +194,8 @@ class DirectionInline(ReadOnlyInline):
 @admin.register(models.Hearing)
 class HearingAdmin(CaseRecordAdmin):
     child_path = "proceedings__child"
-    list_display = ["proceedings", "kind", "listed_on"]
-    list_filter = ["kind"]
+    list_display = ["proceedings", "kind", "listed_on", "status"]
+    list_filter = ["kind", "status"]
     search_fields = ["proceedings__case_number", "proceedings__child__la_child_id"]
     raw_id_fields = ["proceedings"]
     inlines = [DirectionInline]
@@ -203,10 +203,25 @@ class HearingAdmin(CaseRecordAdmin):
 
 @admin.register(models.CourtOrder)
 class CourtOrderAdmin(CaseRecordAdmin):
-    list_display = ["child", "kind", "made_on", "hearing"]
+    list_display = ["child", "kind", "made_on", "hearing", "ended_on"]
     list_filter = ["kind"]
     search_fields = ["child__la_child_id", "child__legal_name"]
-    raw_id_fields = ["child", "hearing"]
+    raw_id_fields = ["child", "hearing", "ended_by"]
+
+
+@admin.register(models.CarePeriod)
+class CarePeriodAdmin(CaseRecordAdmin):
+    list_display = ["child", "started_on", "ended_on"]
+    search_fields = ["child__la_child_id", "child__legal_name"]
+    raw_id_fields = ["child"]
+
+
+@admin.register(models.LegalStatusPeriod)
+class LegalStatusPeriodAdmin(CaseRecordAdmin):
+    list_display = ["child", "code", "starts_on", "ends_on", "basis"]
+    list_filter = ["code", "basis"]
+    search_fields = ["child__la_child_id", "child__legal_name"]
+    raw_id_fields = ["child", "order"]
 
 
 @admin.register(models.Section19Consent)
@@ -246,9 +261,9 @@ class ChildStandardRecordAdmin(CaseRecordAdmin):
 @admin.register(models.Extension)
 class ExtensionAdmin(CaseRecordAdmin):
     child_path = "proceedings__child"
-    list_display = ["proceedings", "granted_on", "weeks"]
-    list_filter = ["weeks"]
+    list_display = ["proceedings", "granted_on", "ends_on"]
     search_fields = ["proceedings__case_number"]
+    raw_id_fields = ["proceedings", "hearing"]
 
 
 @admin.register(models.Direction)

@@ -20,6 +20,7 @@ from .models import (
     CourtOrder,
     FamilyMember,
     Hearing,
+    LegalStatusPeriod,
     PaternityTest,
     Section19Consent,
     TwinTrackPlan,
@@ -50,11 +51,6 @@ def child_events(child, viewer):
     )
     if child.date_of_birth:
         yield ChronologyEvent(child.date_of_birth, "Child", "Born", order=0)
-    if child.looked_after_on:
-        detail = child.get_legal_status_display() if child.legal_status else ""
-        yield ChronologyEvent(
-            child.looked_after_on, "Child", "Became looked after", detail, order=5
-        )
 
 
 # --- the child's recorded events: one query of plain values ---------------------------------
@@ -98,14 +94,14 @@ SELECT 5, row_number() OVER (ORDER BY p.issued_on DESC, p.id), p.issued_on, p.co
   FROM children_proceedings p
  WHERE p.child_id = %(child)s
 UNION ALL
-SELECT 6, row_number() OVER (ORDER BY e.granted_on, e.id), e.granted_on, NULL::date,
-       NULL::date, e.weeks::text, e.reason::text, NULL::text, {_NO_BY}
+SELECT 6, row_number() OVER (ORDER BY e.granted_on, e.id), e.granted_on, e.ends_on,
+       NULL::date, NULL::text, e.reason::text, NULL::text, {_NO_BY}
   FROM children_extension e
   JOIN children_proceedings p ON p.id = e.proceedings_id
  WHERE p.child_id = %(child)s
 UNION ALL
 SELECT 7, row_number() OVER (ORDER BY h.listed_on, h.id), h.listed_on, NULL::date, NULL::date,
-       h.kind::text, h.outcome::text, NULL::text, {_NO_BY}
+       h.kind::text, h.outcome::text, h.status::text, {_NO_BY}
   FROM children_hearing h
   JOIN children_proceedings p ON p.id = h.proceedings_id
  WHERE p.child_id = %(child)s
@@ -117,7 +113,7 @@ SELECT 8, row_number() OVER (ORDER BY d.due_on, d.id), d.due_on, NULL::date, NUL
   JOIN children_proceedings p ON p.id = h.proceedings_id
  WHERE p.child_id = %(child)s
 UNION ALL
-SELECT 9, row_number() OVER (ORDER BY o.made_on, o.id), o.made_on, NULL::date, NULL::date,
+SELECT 9, row_number() OVER (ORDER BY o.made_on, o.id), o.made_on, o.ended_on, NULL::date,
        o.kind::text, o.notes::text, NULL::text, {_NO_BY}
   FROM children_courtorder o
  WHERE o.child_id = %(child)s
@@ -158,6 +154,17 @@ SELECT 15, row_number() OVER (ORDER BY i."order", i.code, s.id), s.met_on, NULL:
   JOIN children_practicestandarditem i ON i.id = s.item_id
   {_USER.format("s", "created_by_id")}
  WHERE s.child_id = %(child)s
+UNION ALL
+SELECT 16, row_number() OVER (ORDER BY cp.started_on, cp.id), cp.started_on, cp.ended_on,
+       NULL::date, cp.reason_ended::text, NULL::text, NULL::text, {_NO_BY}
+  FROM children_careperiod cp
+ WHERE cp.child_id = %(child)s
+UNION ALL
+SELECT 17, row_number() OVER (ORDER BY ls.starts_on, ls.id), ls.starts_on, NULL::date,
+       NULL::date, ls.code::text, ls.basis::text, lo.kind::text, {_NO_BY}
+  FROM children_legalstatusperiod ls
+  LEFT JOIN children_courtorder lo ON lo.id = ls.order_id
+ WHERE ls.child_id = %(child)s
 ORDER BY 1, 2
 """
 
@@ -188,6 +195,9 @@ def records_events(child, viewer):
     outcome = _display(ViabilityAssessment, "outcome")
     result = _display(PaternityTest, "result")
     hearing_kind = _display(Hearing, "kind")
+    hearing_status = _display(Hearing, "status")
+    legal_status = _display(LegalStatusPeriod, "code")
+    status_basis = _display(LegalStatusPeriod, "basis")
     order_kind = _display(CourtOrder, "kind")
     consent = _display(Section19Consent, "status")
     primary = _display(TwinTrackPlan, "primary")
@@ -223,13 +233,20 @@ def records_events(child, viewer):
             if d2:
                 yield ChronologyEvent(d2, "Court", "Proceedings concluded", t2, order=80)
         elif source == 6:
-            yield ChronologyEvent(d1, "Court", f"Extension of {t1} weeks granted", t2)
+            yield ChronologyEvent(
+                d1, "Court", f"Time limit extended to {format_date(d2)}", t2, order=35
+            )
         elif source == 7:
-            yield ChronologyEvent(d1, "Court", hearing_kind(t1), t2, order=30)
+            title = hearing_kind(t1)
+            if t3 in ("adjourned", "vacated"):
+                title = f"{title} ({hearing_status(t3).split(' (')[0].lower()})"
+            yield ChronologyEvent(d1, "Court", title, t2, order=30)
         elif source == 8:
             yield ChronologyEvent(d1, "Court", "Direction due", t1)
         elif source == 9:
             yield ChronologyEvent(d1, "Court", f"{order_kind(t1)} made", t2, order=40)
+            if d2:
+                yield ChronologyEvent(d2, "Court", f"{order_kind(t1)} ended", order=41)
         elif source == 10:
             yield ChronologyEvent(d1, "Court", "Section 19 consent", f"{t1}: {consent(t2)}")
         elif source == 11:
@@ -251,6 +268,13 @@ def records_events(child, viewer):
             yield ChronologyEvent(d1, f"Note: {note_kind(t1)}", t2, t3, by, order=70)
         elif source == 15:
             yield ChronologyEvent(d1, "Practice standards", f"Standard {t1}: {t2}", t3, by)
+        elif source == 16:
+            yield ChronologyEvent(d1, "Child", "Became looked after", order=5)
+            if d2:
+                yield ChronologyEvent(d2, "Child", "Ceased to be looked after", t1, order=85)
+        elif source == 17:
+            basis = order_kind(t3) if t3 else status_basis(t2)
+            yield ChronologyEvent(d1, "Child", f"Legal status {legal_status(t1)}", basis, order=45)
 
 
 OWN_SOURCES = (child_events, records_events)

@@ -17,15 +17,19 @@ from .models import (
     Child,
     ConsentStatus,
     HearingKind,
+    HearingStatus,
+    JudgeLevel,
     LegalStatus,
     NoteKind,
     OrderKind,
     PlanningMeeting,
     PracticeStandardItem,
     PrimaryPlan,
+    ProceedingsKind,
     Relationship,
     Route,
     SiblingPlacement,
+    StatusBasis,
     YesNoUnknown,
 )
 
@@ -151,8 +155,6 @@ def load(context: dict) -> None:
         la_child_id="NM-40087",
         route=Route.PROCEEDINGS_ISSUED,
         identified_on=_days(-78),
-        looked_after_on=_days(-63),
-        legal_status=LegalStatus.C1,
         referred_to=raa,
     )
     services.family_member_add(
@@ -163,29 +165,63 @@ def load(context: dict) -> None:
         ep_information_given_on=_days(-70),
         by=sw,
     )
+    services.family_member_add(
+        child=baby,
+        name="Jordan Ellery",
+        relationship=Relationship.AUNT_UNCLE,
+        relationship_detail="Paternal aunt",
+        parental_responsibility=YesNoUnknown.NO,
+        by=sw,
+    )
     proceedings = services.proceedings_issue(
         child=baby,
+        kind=ProceedingsKind.CARE,
         court="Family Court sitting at Northmoor",
         case_number="NM26C00412",
         issued_on=_days(-58),
+        judge_level=JudgeLevel.CIRCUIT,
+        childrens_guardian="Cafcass guardian (demo)",
+        childs_solicitor="Quayside Solicitors (demo)",
+        la_solicitor="Northmoor Legal Services (demo)",
+        by=sw,
+    )
+    # the first hearing, where an EP baby's placement is usually decided: the interim care order
+    # lasts until the application is decided (no renewals since 2014, CA 1989 s.38(4))
+    first = services.hearing_add(
+        proceedings=proceedings,
+        kind=HearingKind.FIRST_ICO,
+        listed_on=_days(-56),
+        status=HearingStatus.EFFECTIVE,
+        outcome="Interim care order made; placement with early permanence carers approved.",
+        by=sw,
+    )
+    interim = services.order_record(
+        child=baby, kind=OrderKind.INTERIM_CARE, made_on=_days(-56), hearing=first, by=sw
+    )
+    services.care_period_start(child=baby, started_on=_days(-56), by=sw)
+    services.legal_status_record(
+        child=baby,
+        code=LegalStatus.C1,
+        starts_on=_days(-56),
+        basis=StatusBasis.ORDER,
+        order=interim,
         by=sw,
     )
     cmh = services.hearing_add(
         proceedings=proceedings,
         kind=HearingKind.CMH,
-        listed_on=_days(-42),
-        outcome="Interim care order renewed; parenting assessment directed.",
+        listed_on=_days(-46),
+        status=HearingStatus.EFFECTIVE,
+        outcome="Parenting assessment directed; timetable for the child set.",
         by=sw,
     )
-    services.direction_add(
+    assessment = services.direction_add(
         hearing=cmh,
         text="Local authority to file the parenting assessment",
-        due_on=_days(14),
+        due_on=_days(-25),
         by=sw,
     )
-    services.order_record(
-        child=baby, kind=OrderKind.INTERIM_CARE, made_on=_days(-42), hearing=cmh, by=sw
-    )
+    services.direction_mark_complied(direction=assessment, complied_on=_days(-26), by=sw)
     services.hearing_add(proceedings=proceedings, kind=HearingKind.IRH, listed_on=_days(40), by=sw)
     _plan(
         baby,
@@ -242,8 +278,15 @@ def load(context: dict) -> None:
         la_child_id="NM-40130",
         route=Route.RELINQUISHED,
         identified_on=_days(-19),
-        looked_after_on=_days(-18),
-        legal_status=LegalStatus.V2,
+    )
+    services.care_period_start(child=relinquished, started_on=_days(-18), by=sw)
+    services.legal_status_record(
+        child=relinquished,
+        code=LegalStatus.V2,
+        starts_on=_days(-18),
+        basis=StatusBasis.SECTION_20,
+        basis_detail="The mother agreed to the baby's accommodation.",
+        by=sw,
     )
     birth_mother = services.family_member_add(
         child=relinquished,
@@ -271,9 +314,7 @@ def load(context: dict) -> None:
             ethnicity="WBRI",
             la_child_id=ref,
             route=Route.PROCEEDINGS_ISSUED,
-            identified_on=_days(-110),
-            looked_after_on=_days(-100),
-            legal_status=LegalStatus.C1,
+            identified_on=_days(-200 if dob < -200 else -115),
         )
         for name, dob, ref in (("Ash Wren", -400, "NM-40050"), ("Bay Wren", -120, "NM-40051"))
     )
@@ -285,17 +326,55 @@ def load(context: dict) -> None:
         by=sw,
     )
     services.sibling_link(child=ash, sibling=bay, by=sw)
-    wren_proceedings = services.proceedings_issue(
-        child=ash,
-        court="Family Court sitting at Northmoor",
-        case_number="NM26C00301",
-        issued_on=_days(-190),
+    # each child in their own care proceedings: Bay was born while Ash's were running
+    for sibling, case, issued in ((ash, "NM26C00301", -190), (bay, "NM26C00355", -110)):
+        sibling_proceedings = services.proceedings_issue(
+            child=sibling,
+            court="Family Court sitting at Northmoor",
+            case_number=case,
+            issued_on=_days(issued),
+            by=sw,
+        )
+        hearing = services.hearing_add(
+            proceedings=sibling_proceedings,
+            kind=HearingKind.URGENT_ICO,
+            listed_on=_days(issued + 2),
+            status=HearingStatus.EFFECTIVE,
+            outcome="Interim care order made.",
+            by=sw,
+        )
+        order = services.order_record(
+            child=sibling,
+            kind=OrderKind.INTERIM_CARE,
+            made_on=_days(issued + 2),
+            hearing=hearing,
+            by=sw,
+        )
+        services.care_period_start(child=sibling, started_on=_days(issued + 2), by=sw)
+        services.legal_status_record(
+            child=sibling,
+            code=LegalStatus.C1,
+            starts_on=_days(issued + 2),
+            basis=StatusBasis.ORDER,
+            order=order,
+            by=sw,
+        )
+        if sibling is ash:
+            wren_proceedings = sibling_proceedings
+    # CA 1989 s.32(5), (8): the 26 weeks end on day -9; an 8-week extension granted at the IRH
+    irh = services.hearing_add(
+        proceedings=wren_proceedings,
+        kind=HearingKind.IRH,
+        listed_on=_days(-20),
+        status=HearingStatus.EFFECTIVE,
+        outcome="An 8-week extension granted for a further expert assessment.",
         by=sw,
     )
     services.extension_grant(
         proceedings=wren_proceedings,
-        weeks=8,
+        ends_on=wren_proceedings.statutory_end() + timedelta(weeks=8),
         granted_on=_days(-20),
+        hearing=irh,
         reason="Further expert assessment of the father directed.",
         by=sw,
     )

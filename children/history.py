@@ -434,7 +434,7 @@ OWN_SOURCES = (
         m.Extension,
         "Extension",
         lambda child: {"proceedings_id__in": _proceedings_ids(child)},
-        labels={"weeks": "Length of the extension, in weeks"},
+        labels={"hearing": "Hearing at which it was granted"},
         forms=(forms.ExtensionForm,),
     ),
     HistorySource(
@@ -453,7 +453,22 @@ OWN_SOURCES = (
         },
         forms=(forms.DirectionForm, forms.DirectionCompliedForm),
     ),
-    HistorySource(m.CourtOrder, "Court order", _by_child, forms=(forms.OrderForm,)),
+    HistorySource(
+        m.CourtOrder, "Court order", _by_child, forms=(forms.OrderForm, forms.OrderEndForm)
+    ),
+    HistorySource(
+        m.CarePeriod,
+        "Period of care",
+        _by_child,
+        forms=(forms.CarePeriodStartForm, forms.CarePeriodForm),
+    ),
+    HistorySource(
+        m.LegalStatusPeriod,
+        "Legal status",
+        _by_child,
+        labels={"ends_on": "Date the legal status ended"},
+        forms=(forms.LegalStatusForm,),
+    ),
     HistorySource(
         m.Section19Consent, "Section 19 consent", _by_child, forms=(forms.Section19Form,)
     ),

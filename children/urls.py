@@ -95,6 +95,26 @@ urlpatterns = [
     ),
     path("children/<int:pk>/court/orders/new/", court.OrderAddView.as_view(), name="order_add"),
     path(
+        "children/<int:pk>/court/orders/<int:order_pk>/end/",
+        court.OrderEndView.as_view(),
+        name="order_end",
+    ),
+    path(
+        "children/<int:pk>/court/legal-status/new/",
+        court.LegalStatusAddView.as_view(),
+        name="legal_status_add",
+    ),
+    path(
+        "children/<int:pk>/court/periods-of-care/new/",
+        court.CarePeriodStartView.as_view(),
+        name="care_period_add",
+    ),
+    path(
+        "children/<int:pk>/court/periods-of-care/<int:period_pk>/edit/",
+        court.CarePeriodEditView.as_view(),
+        name="care_period_edit",
+    ),
+    path(
         "children/<int:pk>/court/section-19/new/",
         court.Section19AddView.as_view(),
         name="section19_add",

@@ -4,6 +4,7 @@ from .court import (
     DirectionForm,
     ExtensionForm,
     HearingForm,
+    OrderEndForm,
     OrderForm,
     PreProceedingsForm,
     ProceedingsConcludeForm,
@@ -16,6 +17,7 @@ from .family import (
     PaternityTestForm,
     ViabilityAssessmentForm,
 )
+from .legal import CarePeriodForm, CarePeriodStartForm, LegalStatusForm
 from .notes import CaseNoteForm
 from .plan import PlanForm
 from .reviews import (
@@ -38,7 +40,11 @@ __all__ = [
     "DirectionForm",
     "ExtensionForm",
     "HearingForm",
+    "OrderEndForm",
     "OrderForm",
+    "CarePeriodForm",
+    "CarePeriodStartForm",
+    "LegalStatusForm",
     "PreProceedingsForm",
     "ProceedingsConcludeForm",
     "ProceedingsForm",

@@ -26,9 +26,6 @@ class ChildForm(GovFormMixin, forms.ModelForm):
     date_of_birth = GovDateField(
         noun="birth", label="Date of birth (leave blank for an unborn baby)", required=False
     )
-    looked_after_on = GovDateField(
-        noun="becoming looked after", label="Date became looked after", required=False
-    )
     # No default: today would make the early identification measure the day the record was
     # typed, not the day early permanence was first considered (Standards 1.2 and 2.4).
     identified_on = GovDateField(
@@ -71,8 +68,6 @@ class ChildForm(GovFormMixin, forms.ModelForm):
             "la_child_id",
             "route",
             "identified_on",
-            "looked_after_on",
-            "legal_status",
             "team",
             "social_worker",
             "iro",
@@ -100,7 +95,6 @@ class ChildForm(GovFormMixin, forms.ModelForm):
                     "sex",
                     "ethnicity",
                     "disability",
-                    "legal_status",
                     "team",
                     "referred_to",
                 )
@@ -140,7 +134,7 @@ class ChildForm(GovFormMixin, forms.ModelForm):
             # the changed dates against the child's proceedings, orders and reviews: the
             # service's own rule, shown on the same submit as the form's
             changed = copy.copy(self.instance)
-            for name in ("date_of_birth", "looked_after_on"):
+            for name in ("date_of_birth",):
                 if name in cleaned:
                     setattr(changed, name, cleaned[name])
             add_errors(self, child_update_errors(child=changed))

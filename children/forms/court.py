@@ -22,21 +22,24 @@ from ..models import (
     FamilyMember,
     Hearing,
     HearingKind,
+    HearingStatus,
     OrderKind,
     PreProceedings,
     Proceedings,
+    ProceedingsKind,
     Section19Consent,
 )
 from ..services.consent import section19_errors
 from ..services.court import (
-    MAX_EXTENSION_WEEKS,
     NOT_A_PARENT,
     WRONG_HEARING,
+    WRONG_PROCEEDINGS_HEARING,
     direction_add_errors,
     direction_mark_complied_errors,
     extension_grant_errors,
     hearing_add_errors,
     hearing_update_errors,
+    order_end_errors,
     order_record_errors,
     pre_proceedings_record_errors,
     proceedings_conclude_errors,
@@ -77,16 +80,42 @@ class ProceedingsForm(GovFormMixin, forms.ModelForm):
 
     class Meta:
         model = Proceedings
-        fields = ["court", "case_number", "issued_on"]
-        labels = {"court": "Court", "case_number": "Case number"}
-        help_texts = {"court": "For example, Family Court sitting at Northmoor"}
+        fields = [
+            "kind",
+            "court",
+            "case_number",
+            "issued_on",
+            "judge_level",
+            "childrens_guardian",
+            "childs_solicitor",
+            "la_solicitor",
+        ]
+        labels = {
+            "kind": "What the application is for",
+            "court": "Court",
+            "case_number": "Case number",
+            "judge_level": "Level of judge (optional)",
+            "childrens_guardian": "Children's guardian (optional)",
+            "childs_solicitor": "Child's solicitor (optional)",
+            "la_solicitor": "Local authority solicitor (optional)",
+        }
+        help_texts = {
+            "court": "For example, Family Court sitting at Northmoor",
+            "kind": "The 26-week limit applies to care and supervision applications, with "
+            "s.34 contact and s.39 discharge; not to placement order or adoption applications",
+            "childrens_guardian": "The Cafcass officer appointed for the child; the IRO "
+            "liaises with them",
+        }
         error_messages = {
+            "kind": {"required": "Select what the application is for"},
             "court": {"required": "Enter the court"},
             "case_number": {"required": "Enter the case number"},
         }
+        widgets = {"kind": forms.RadioSelect}
 
     def __init__(self, *args, child: Child, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = ProceedingsKind.choices
         self.child = child
 
     def clean(self):
@@ -95,7 +124,9 @@ class ProceedingsForm(GovFormMixin, forms.ModelForm):
         if self.instance.pk is None:
             errors = proceedings_issue_errors(child=self.child, issued_on=issued_on)
         else:
-            errors = proceedings_update_errors(proceedings=self.instance, issued_on=issued_on)
+            errors = proceedings_update_errors(
+                proceedings=self.instance, issued_on=issued_on, kind=cleaned.get("kind")
+            )
         add_errors(self, errors)
         return cleaned
 
@@ -118,32 +149,33 @@ class ProceedingsConcludeForm(GovFormMixin, forms.ModelForm):
         return cleaned
 
 
-WEEKS_MESSAGE = f"Extension must be between 1 and {MAX_EXTENSION_WEEKS} weeks"
+def _hearing_label(hearing: Hearing) -> str:
+    return f"{hearing.get_kind_display()}, {format_date(hearing.listed_on)}"
 
 
 class ExtensionForm(GovFormMixin, forms.ModelForm):
-    """An extension of the 26-week limit (Children Act 1989 s.32(5)): 1 to 8 weeks each."""
+    """An extension of the 26-week limit granted by the court (CA 1989 s.32(5), (8)): the end
+    date it set, when and at which hearing."""
 
-    weeks = forms.IntegerField(
-        label="Length of the extension, in weeks",
-        help_text=f"The court may extend by up to {MAX_EXTENSION_WEEKS} weeks at a time",
-        error_messages={
-            "required": "Enter the length of the extension in weeks",
-            "invalid": "Length of the extension must be a whole number of weeks",
-            "min_value": WEEKS_MESSAGE,
-            "max_value": WEEKS_MESSAGE,
-        },
-        min_value=1,
-        max_value=MAX_EXTENSION_WEEKS,
-        widget=forms.TextInput(
-            attrs={"inputmode": "numeric", "class": "govuk-input govuk-input--width-2"}
-        ),
+    ends_on = GovDateField(
+        noun="the date the extended time limit ends",
+        help_text="The date the court set. No more than 8 weeks after the later of the end "
+        "then in force and the day the extension is granted. For example, 27 6 2027",
     )
     granted_on = GovDateField(noun="the date the extension was granted")
+    hearing = forms.ModelChoiceField(
+        label="Hearing at which it was granted",
+        queryset=Hearing.objects.none(),
+        required=False,
+        blank=True,
+        widget=forms.RadioSelect,
+        empty_label="Not at a hearing recorded here",
+        error_messages={"invalid_choice": WRONG_PROCEEDINGS_HEARING},
+    )
 
     class Meta:
         model = Extension
-        fields = ["weeks", "granted_on", "reason"]
+        fields = ["ends_on", "granted_on", "hearing", "reason"]
         labels = {"reason": "Reason the court gave for the extension"}
         error_messages = {
             "reason": {"required": "Enter the reason the court gave for the extension"}
@@ -152,6 +184,11 @@ class ExtensionForm(GovFormMixin, forms.ModelForm):
     def __init__(self, *args, proceedings: Proceedings, **kwargs):
         super().__init__(*args, **kwargs)
         self.proceedings = proceedings
+        hearing = self.fields["hearing"]
+        hearing.queryset = Hearing.objects.filter(proceedings=proceedings).order_by(
+            "listed_on", "pk"
+        )
+        hearing.label_from_instance = _hearing_label
 
     def clean(self):
         cleaned = super().clean()
@@ -159,9 +196,10 @@ class ExtensionForm(GovFormMixin, forms.ModelForm):
             self,
             extension_grant_errors(
                 proceedings=self.proceedings,
-                weeks=cleaned.get("weeks"),
+                ends_on=cleaned.get("ends_on"),
                 granted_on=cleaned.get("granted_on"),
                 reason=cleaned.get("reason", ""),
+                hearing=cleaned.get("hearing"),
             ),
         )
         return cleaned
@@ -169,26 +207,53 @@ class ExtensionForm(GovFormMixin, forms.ModelForm):
 
 class HearingForm(GovFormMixin, forms.ModelForm):
     listed_on = GovDateField(noun="the hearing")
+    time = forms.TimeField(
+        label="Time of the hearing (optional)",
+        help_text="For example, 10:30",
+        required=False,
+        input_formats=["%H:%M", "%H.%M", "%H:%M:%S"],
+        error_messages={
+            "invalid": "Enter the time of the hearing as hours and minutes, like 10:30"
+        },
+        widget=forms.TimeInput(
+            format="%H:%M", attrs={"class": "govuk-input govuk-input--width-5"}
+        ),
+    )
 
     class Meta:
         model = Hearing
-        fields = ["kind", "listed_on", "outcome"]
-        labels = {"kind": "Kind of hearing", "outcome": "Outcome (once heard, optional)"}
-        error_messages = {"kind": {"required": "Select the kind of hearing"}}
-        widgets = {"kind": forms.RadioSelect}
+        fields = ["kind", "listed_on", "time", "court", "status", "outcome"]
+        labels = {
+            "kind": "Kind of hearing",
+            "court": "Court (if not the proceedings' court, optional)",
+            "status": "Where the hearing stands",
+            "outcome": "Outcome (once it has happened, optional)",
+        }
+        error_messages = {
+            "kind": {"required": "Select the kind of hearing"},
+            "status": {"required": "Select where the hearing stands"},
+        }
+        widgets = {"kind": forms.RadioSelect, "status": forms.RadioSelect}
 
     def __init__(self, *args, proceedings: Proceedings, **kwargs):
         super().__init__(*args, **kwargs)
         self.proceedings = proceedings
         self.fields["kind"].choices = HearingKind.choices
+        self.fields["status"].choices = HearingStatus.choices
 
     def clean(self):
         cleaned = super().clean()
         listed_on = cleaned.get("listed_on")
+        status = cleaned.get("status")
+        outcome = cleaned.get("outcome", "")
         if self.instance.pk is None:
-            errors = hearing_add_errors(proceedings=self.proceedings, listed_on=listed_on)
+            errors = hearing_add_errors(
+                proceedings=self.proceedings, listed_on=listed_on, status=status, outcome=outcome
+            )
         else:
-            errors = hearing_update_errors(hearing=self.instance, listed_on=listed_on)
+            errors = hearing_update_errors(
+                hearing=self.instance, listed_on=listed_on, status=status, outcome=outcome
+            )
         add_errors(self, errors)
         return cleaned
 
@@ -251,10 +316,17 @@ class OrderForm(GovFormMixin, forms.ModelForm):
         empty_label="Not made at a hearing recorded here",
         error_messages={"invalid_choice": WRONG_HEARING},
     )
+    expires_on = GovDateField(
+        noun="the date the order says it ends",
+        label="Date the order ends (an interim or emergency order, optional)",
+        help_text="An interim care order lasts for the period it specifies, and ends in any "
+        "event when the application is decided. For example, 27 3 2026",
+        required=False,
+    )
 
     class Meta:
         model = CourtOrder
-        fields = ["kind", "made_on", "hearing", "notes"]
+        fields = ["kind", "made_on", "hearing", "expires_on", "notes"]
         labels = {"kind": "Kind of order", "notes": "Notes (optional)"}
         error_messages = {"kind": {"required": "Select the kind of order"}}
         widgets = {"kind": forms.RadioSelect}
@@ -279,9 +351,32 @@ class OrderForm(GovFormMixin, forms.ModelForm):
         add_errors(
             self,
             order_record_errors(
-                child=self.child, made_on=cleaned.get("made_on"), hearing=cleaned.get("hearing")
+                child=self.child,
+                made_on=cleaned.get("made_on"),
+                hearing=cleaned.get("hearing"),
+                kind=cleaned.get("kind"),
+                expires_on=cleaned.get("expires_on"),
             ),
         )
+        return cleaned
+
+
+class OrderEndForm(GovFormMixin, forms.ModelForm):
+    """The date an order ended (a final order, the court's discharge or revocation…)."""
+
+    ended_on = GovDateField(
+        noun="the date the order ended",
+        label="Date the order ended (leave blank if it is still in force)",
+        required=False,
+    )
+
+    class Meta:
+        model = CourtOrder
+        fields = ["ended_on"]
+
+    def clean(self):
+        cleaned = super().clean()
+        add_errors(self, order_end_errors(order=self.instance, ended_on=cleaned.get("ended_on")))
         return cleaned
 
 

@@ -3,17 +3,28 @@
 from .child import CHILD_ID_TAKEN, Child, ChildAccessLog, SiblingGroup, SiblingPlacement
 from .codes import Ethnicity, LegalStatus, Route, Sex, YesNoUnknown
 from .court import (
+    ENDS,
+    HAPPENED,
+    MAX_EXTENSION_WEEKS,
     STATUTORY_WEEKS,
+    SUSPENDED_BY,
+    TIME_LIMITED_KINDS,
     ConsentStatus,
     CourtOrder,
     Direction,
     Extension,
     Hearing,
     HearingKind,
+    HearingStatus,
+    JudgeLevel,
     OrderKind,
     PreProceedings,
     Proceedings,
+    ProceedingsKind,
     Section19Consent,
+    extension_limit,
+    last_day_of_26_weeks,
+    orders_in_force,
 )
 from .family import (
     PARENT_RELATIONSHIPS,
@@ -24,12 +35,37 @@ from .family import (
     ViabilityAssessment,
     ViabilityOutcome,
 )
+from .legal import (
+    ORDER_CODES,
+    PROPOSED_STATUS,
+    STATUS_ORDERS,
+    CarePeriod,
+    LegalStatusPeriod,
+    StatusBasis,
+)
 from .notes import CaseNote, NoteKind
 from .plan import PlanningMeeting, PrimaryPlan, TwinTrackPlan
 from .reviews import EscalationStage, IROConcern, LookedAfterReview
 from .standards import ChildStandardRecord, PracticeStandardItem, StandardItemAppliesTo
 
 __all__ = [
+    "ENDS",
+    "HAPPENED",
+    "MAX_EXTENSION_WEEKS",
+    "ORDER_CODES",
+    "PROPOSED_STATUS",
+    "STATUS_ORDERS",
+    "SUSPENDED_BY",
+    "TIME_LIMITED_KINDS",
+    "CarePeriod",
+    "HearingStatus",
+    "JudgeLevel",
+    "LegalStatusPeriod",
+    "ProceedingsKind",
+    "StatusBasis",
+    "extension_limit",
+    "last_day_of_26_weeks",
+    "orders_in_force",
     "PARENT_RELATIONSHIPS",
     "STATUTORY_WEEKS",
     "CaseNote",

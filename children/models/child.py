@@ -10,11 +10,11 @@ from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
 from accounts.clock import today as england_today
-from accounts.dates import not_before, not_in_future
+from accounts.dates import not_in_future
 from accounts.errors import Errors
 from accounts.models import Organisation, Team, TimeStampedModel
 
-from .codes import Ethnicity, LegalStatus, Route, Sex, YesNoUnknown
+from .codes import Ethnicity, Route, Sex, YesNoUnknown
 
 MAX_MONTHS_TO_DELIVERY = 10
 CHILD_ID_TAKEN = "Another child already has this local authority child ID"
@@ -110,10 +110,6 @@ class Child(TimeStampedModel):
         max_length=50,
         help_text="The ID in the case management system.",
     )
-
-    # looked after
-    looked_after_on = models.DateField("date became looked after", null=True, blank=True)
-    legal_status = models.CharField(max_length=2, choices=LegalStatus.choices, blank=True)
 
     # responsibility and allocation
     responsible_authority = models.ForeignKey(
@@ -249,21 +245,40 @@ class Child(TimeStampedModel):
                 f"Expected date of delivery must be within {MAX_MONTHS_TO_DELIVERY} months "
                 "of today",
             )
-        if self.looked_after_on:
-            not_in_future(
-                errors, "looked_after_on", self.looked_after_on, "Date became looked after", today
-            )
-            if self.date_of_birth is None:
-                errors.add("looked_after_on", "An unborn baby cannot be looked after yet")
-            not_before(
-                errors,
-                "looked_after_on",
-                self.looked_after_on,
-                self.date_of_birth,
-                "Date became looked after must be on or after the date of birth",
-            )
         not_in_future(errors, "identified_on", self.identified_on, "Date identified", today)
         errors.raise_any()
+
+    def _records(self, name: str):
+        """The child's ``name`` records: the prefetched ones when loaded, else a query."""
+        cache = getattr(self, "_prefetched_objects_cache", {})
+        return list(cache[name]) if name in cache else list(getattr(self, name).all())
+
+    def current_care_period(self):
+        """The open period of care (None when the child is not looked after)."""
+        open_ = [period for period in self._records("care_periods") if period.ended_on is None]
+        return max(open_, key=lambda period: period.started_on, default=None)
+
+    @property
+    def looked_after_since(self) -> date | None:
+        """The day the child became looked after in the current period of care (None when not
+        looked after): what the first looked-after review is counted from (CPR reg 33)."""
+        period = self.current_care_period()
+        return period.started_on if period else None
+
+    @property
+    def current_legal_status(self):
+        """The legal status period not yet ended (None when there is none)."""
+        open_ = [period for period in self._records("legal_statuses") if period.ends_on is None]
+        return max(open_, key=lambda period: (period.starts_on, period.pk), default=None)
+
+    def legal_status_on(self, day: date):
+        """The legal status period in force on a day (None when there is none)."""
+        periods = [
+            period
+            for period in self._records("legal_statuses")
+            if period.starts_on <= day and (period.ends_on is None or day < period.ends_on)
+        ]
+        return max(periods, key=lambda period: (period.starts_on, period.pk), default=None)
 
     def age_on(self, day: date) -> tuple[int, int] | None:
         """(years, months) on a day, or None for an unborn child."""

@@ -11,13 +11,17 @@ from accounts.dates import format_date
 from accounts.models import User
 
 from ..models import (
+    TIME_LIMITED_KINDS,
+    CarePeriod,
     CaseNote,
     Child,
     ChildStandardRecord,
     CourtOrder,
+    Extension,
     FamilyMember,
     Hearing,
     IROConcern,
+    LegalStatusPeriod,
     LookedAfterReview,
     PaternityTest,
     Proceedings,
@@ -35,6 +39,8 @@ class CourtWeek:
     of: int
     target_date: date
     proceedings: Proceedings
+    statutory_end: date | None = None
+    overdue: bool = False
 
     def __str__(self) -> str:
         return f"week {self.week} of {self.of}"
@@ -111,12 +117,14 @@ def _open_proceedings(child: Child) -> Proceedings | None:
     proceedings = _prefetched(child, "proceedings")
     if proceedings is None:
         return (
-            Proceedings.objects.filter(child=child, concluded_on__isnull=True)
+            Proceedings.objects.filter(
+                child=child, concluded_on__isnull=True, kind__in=list(TIME_LIMITED_KINDS)
+            )
             .prefetch_related("extensions")
             .order_by("-issued_on")
             .first()
         )
-    open_ = [each for each in proceedings if each.concluded_on is None]
+    open_ = [each for each in proceedings if each.concluded_on is None and each.has_time_limit]
     return max(open_, key=lambda each: (each.issued_on, -each.pk), default=None)
 
 
@@ -147,8 +155,10 @@ def child_summary(*, child: Child, user: User, today: date | None = None) -> Chi
         court_week = CourtWeek(
             week=open_proceedings.week_on(today),
             of=open_proceedings.target_weeks(),
-            target_date=open_proceedings.target_date(),
+            target_date=open_proceedings.end_in_force(),
             proceedings=open_proceedings,
+            statutory_end=open_proceedings.statutory_end(),
+            overdue=open_proceedings.is_overdue_on(today),
         )
     next_review = _next_review(child)
     siblings = []
@@ -212,13 +222,21 @@ def child_with_records(*, user: User, pk: int) -> Child:
                 Prefetch(
                     "proceedings",
                     queryset=Proceedings.objects.prefetch_related(
-                        "extensions",
+                        Prefetch(
+                            "extensions", queryset=Extension.objects.select_related("hearing")
+                        ),
                         Prefetch(
                             "hearings", queryset=Hearing.objects.prefetch_related("directions")
                         ),
                     ),
                 ),
-                Prefetch("orders", queryset=CourtOrder.objects.select_related("hearing")),
+                Prefetch(
+                    "orders", queryset=CourtOrder.objects.select_related("hearing", "ended_by")
+                ),
+                Prefetch("care_periods", queryset=CarePeriod.objects.all()),
+                Prefetch(
+                    "legal_statuses", queryset=LegalStatusPeriod.objects.select_related("order")
+                ),
                 Prefetch(
                     "section19_consents",
                     queryset=Section19Consent.objects.select_related("parent"),

@@ -14,6 +14,7 @@ from .court import (
     extension_grant,
     hearing_add,
     hearing_update,
+    order_end,
     order_record,
     pre_proceedings_record,
     proceedings_conclude,
@@ -28,6 +29,11 @@ from .family import (
     paternity_test_update,
     viability_assessment_add,
     viability_assessment_update,
+)
+from .legal import (
+    care_period_start,
+    care_period_update,
+    legal_status_record,
 )
 from .notes import case_note_add
 from .plan import plan_set
@@ -55,7 +61,11 @@ __all__ = [
     "extension_grant",
     "hearing_add",
     "hearing_update",
+    "order_end",
     "order_record",
+    "care_period_start",
+    "care_period_update",
+    "legal_status_record",
     "pre_proceedings_record",
     "proceedings_conclude",
     "proceedings_issue",

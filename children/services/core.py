@@ -20,7 +20,7 @@ from accounts.permissions import require_perm
 from accounts.records import KEEP, Keep, apply_changes, save_record
 
 from ..events import ChildEvent, child_emit, child_emit_change
-from ..models import Child, ChildAccessLog, Ethnicity, LegalStatus, Route, Sex, YesNoUnknown
+from ..models import Child, ChildAccessLog, Ethnicity, Route, Sex, YesNoUnknown
 
 
 @transaction.atomic
@@ -41,8 +41,6 @@ def child_create(
     first_language: str = "",
     disability: YesNoUnknown = YesNoUnknown.UNKNOWN,
     health_needs: str = "",
-    looked_after_on: date | None = None,
-    legal_status: LegalStatus | str = "",
     social_worker: User | None = None,
     iro: User | None = None,
     referred_to: Organisation | None = None,
@@ -64,8 +62,6 @@ def child_create(
         la_child_id=la_child_id,
         route=route,
         identified_on=identified_on,
-        looked_after_on=looked_after_on,
-        legal_status=legal_status,
         team=team,
         social_worker=social_worker,
         iro=iro,
@@ -77,11 +73,9 @@ def child_create(
 
 
 def _own_dates(child: Child) -> dict[ChildEvent, date | None]:
-    """The child's own dates that are events: became looked after, born."""
-    return {
-        ChildEvent.BECAME_LOOKED_AFTER: child.looked_after_on,
-        ChildEvent.BIRTH_RECORDED: child.date_of_birth,
-    }
+    """The child's own dates that are events: born (becoming looked after is a period of
+    care's, ``children.services.legal``)."""
+    return {ChildEvent.BIRTH_RECORDED: child.date_of_birth}
 
 
 def _emit_own_dates(child: Child, *, by: User, before: dict[ChildEvent, date | None]) -> None:
@@ -92,7 +86,7 @@ def _emit_own_dates(child: Child, *, by: User, before: dict[ChildEvent, date | N
 
 def child_update_errors(*, child: Child) -> dict[str | None, str]:
     """A child's own dates must still fit what is recorded about them: a changed date of birth
-    or date became looked after is checked against the proceedings, orders and reviews.
+    is checked against the proceedings, orders and periods of care.
 
     ``child`` carries the changed dates (the form's instance, or the locked record changed).
     """
@@ -101,10 +95,8 @@ def child_update_errors(*, child: Child) -> dict[str | None, str]:
         return errors.as_dict()
     first_issue = child.proceedings.aggregate(first=Min("issued_on"))["first"]
     first_order = child.orders.aggregate(first=Min("made_on"))["first"]
-    first_review = child.reviews.filter(held_on__isnull=False).aggregate(first=Min("held_on"))[
-        "first"
-    ]
-    if child.date_of_birth is None and (first_issue or first_order):
+    first_care = child.care_periods.aggregate(first=Min("started_on"))["first"]
+    if child.date_of_birth is None and (first_issue or first_order or first_care):
         errors.add(
             "date_of_birth",
             "Enter the date of birth: care proceedings are recorded for this child",
@@ -113,6 +105,7 @@ def child_update_errors(*, child: Child) -> dict[str | None, str]:
         limits = (
             (first_issue, "the date proceedings were issued"),
             (first_order, "the first order"),
+            (first_care, "the date the child became looked after"),
         )
         for first, what in limits:
             if first and child.date_of_birth > first:
@@ -121,12 +114,6 @@ def child_update_errors(*, child: Child) -> dict[str | None, str]:
                     f"Date of birth must be on or before {what} ({format_date(first)})",
                 )
                 break
-    if first_review and (child.looked_after_on is None or child.looked_after_on > first_review):
-        errors.add(
-            "looked_after_on",
-            "Date became looked after must be on or before the first looked-after review "
-            f"({format_date(first_review)})",
-        )
     return errors.as_dict()
 
 
@@ -148,8 +135,6 @@ def child_update(
     la_child_id: str | Keep = KEEP,
     route: Route | Keep = KEEP,
     identified_on: date | Keep = KEEP,
-    looked_after_on: date | None | Keep = KEEP,
-    legal_status: LegalStatus | str | Keep = KEEP,
     team: Team | Keep = KEEP,
     social_worker: User | None | Keep = KEEP,
     iro: User | None | Keep = KEEP,
@@ -174,8 +159,6 @@ def child_update(
         la_child_id=la_child_id,
         route=route,
         identified_on=identified_on,
-        looked_after_on=looked_after_on,
-        legal_status=legal_status,
         team=team,
         social_worker=social_worker,
         iro=iro,

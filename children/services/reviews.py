@@ -36,11 +36,11 @@ def is_iro_of(user: User | None, child: Child) -> bool:
 def review_schedule_errors(*, child: Child, scheduled_on: date | None) -> dict[str | None, str]:
     """What is wrong with the date of a review: not before the child became looked after."""
     errors = Errors()
-    if child.looked_after_on and scheduled_on and scheduled_on < child.looked_after_on:
+    if child.looked_after_since and scheduled_on and scheduled_on < child.looked_after_since:
         errors.add(
             "scheduled_on",
             "Date of the review must be on or after the date the child became looked after "
-            f"({format_date(child.looked_after_on)})",
+            f"({format_date(child.looked_after_since)})",
         )
     return errors.as_dict()
 
@@ -66,16 +66,16 @@ def review_record_held_errors(
     if held_on:
         if held_on > today():
             errors.add("held_on", "Date held must be today or in the past")
-        elif child.looked_after_on is None:
+        elif child.looked_after_since is None:
             errors.add(
                 "held_on",
-                "The child is not looked after: record the date they became looked after first",
+                "The child is not looked after: record the period of care first",
             )
-        elif held_on < child.looked_after_on:
+        elif held_on < child.looked_after_since:
             errors.add(
                 "held_on",
                 "Date held must be on or after the date the child became looked after "
-                f"({format_date(child.looked_after_on)})",
+                f"({format_date(child.looked_after_since)})",
             )
     if not is_iro_of(chair, child):
         errors.add("chair", "Select the IRO who chaired the review")

@@ -63,13 +63,31 @@ OWN_SECTIONS = (
 def _court(child, viewer, summary) -> str:
     week = summary.court_week
     if week is None:
+        # the label follows the kind: a placement order or adoption application has no clock
+        others = [each for each in child.proceedings.all() if each.concluded_on is None]
+        if others:
+            latest = max(others, key=lambda each: each.issued_on)
+            return format_html(
+                '{} <span class="govuk-hint govuk-!-display-inline">(no 26-week limit)</span>',
+                latest.get_kind_display(),
+            )
         return "No open proceedings"
-    # CA 1989 s.32(1)(a)(ii): care proceedings are to be finished within 26 weeks
+    # CA 1989 s.32(1)(a)(ii): 26 weeks beginning with the issue day; s.32(5): extensions
+    if week.target_date == week.statutory_end:
+        end = f"26 weeks end {format_date(week.target_date)}"
+    else:
+        end = f"extended to {format_date(week.target_date)}"
+    overdue = (
+        format_html(' <strong class="govuk-tag govuk-tag--red">Overdue</strong>')
+        if week.overdue
+        else ""
+    )
     return format_html(
-        'Week {} of {} <span class="govuk-hint govuk-!-display-inline">(26-week date {})</span>',
+        'Week {} of {}{} <span class="govuk-hint govuk-!-display-inline">({})</span>',
         week.week,
         week.of,
-        format_date(week.target_date),
+        overdue,
+        end,
     )
 
 

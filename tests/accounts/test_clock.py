@@ -96,7 +96,11 @@ def _plo_letter(child):
 
 
 def _proceedings_issued(child):
-    data = {"court": "Family Court sitting at Northmoor", "case_number": "NM26C00001"}
+    data = {
+        "kind": "care",
+        "court": "Family Court sitting at Northmoor",
+        "case_number": "NM26C00001",
+    }
     return (
         "children:proceedings_add",
         [child.pk],
@@ -145,5 +149,5 @@ def test_a_date_of_today_in_england_is_accepted_on_every_page_that_refuses_the_f
 
 
 def test_a_child_looked_after_from_today_in_england_is_accepted(born, social_worker):
-    services.child_update(child=born, by=social_worker, looked_after_on=ENGLAND_TODAY)
-    assert Child.objects.get(pk=born.pk).looked_after_on == ENGLAND_TODAY
+    services.care_period_start(child=born, by=social_worker, started_on=ENGLAND_TODAY)
+    assert Child.objects.get(pk=born.pk).looked_after_since == ENGLAND_TODAY

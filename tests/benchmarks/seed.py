@@ -280,6 +280,7 @@ class Seeder:
             ],
         )
         children = []
+        looked_after_on = {}
         for n in range(count):
             index = start + n
             # the first child is the bench child (every record present), the second unborn
@@ -303,8 +304,6 @@ class Seeder:
                     sex="" if unborn else rng.choice(m.Sex.values),
                     ethnicity=rng.choice(m.Ethnicity.values),
                     la_child_id=f"{la.code}-{index:07d}",
-                    looked_after_on=looked_after,
-                    legal_status=(rng.choice(["C1", "C2", "E1", "V2"]) if looked_after else ""),
                     responsible_authority=la,
                     referred_to=raa if full or rng.random() < 0.4 else None,
                     team=team,
@@ -316,10 +315,23 @@ class Seeder:
                     created_by=by,
                 )
             )
+            if looked_after:
+                looked_after_on[children[-1]] = looked_after
             if index > 1 and rng.random() < 0.05:
                 children[-1].archived_at = self.now
                 children[-1].archived_reason = "Case transferred to another authority"
         self._bulk(m.Child, children)
+        # the period of care and legal status of each looked-after child (issue 8)
+        periods, statuses = [], []
+        for child, day in looked_after_on.items():
+            periods.append(m.CarePeriod(child=child, started_on=day, created_by=by))
+            statuses.append(
+                m.LegalStatusPeriod(
+                    child=child, code="V2", starts_on=day, basis="s20", created_by=by
+                )
+            )
+        self._bulk(m.CarePeriod, periods)
+        self._bulk(m.LegalStatusPeriod, statuses)
         self._records(world, children, by, iros)
 
     def _records(self, world, children, by, iros):
@@ -496,7 +508,8 @@ class Seeder:
                     m.Extension(
                         proceedings=p,
                         granted_on=p.issued_on + timedelta(weeks=20),
-                        weeks=8,
+                        # CA 1989 s.32(8): 8 weeks after the 26 weeks' last day (issue + 181)
+                        ends_on=p.issued_on + timedelta(days=181 + 56),
                         reason="Expert parenting assessment not yet complete",
                         created_by=by,
                     )

@@ -130,6 +130,14 @@ PAGES: dict[str, Page] = {
     "children:order_add": form_page(),
     "children:section19_add": form_page(),
     "children:section19_edit": form_page(consent_pk="own_consent"),
+    # orders end; legal status history and periods of care (issue 8, part A)
+    "children:order_end": form_page(
+        order_pk="own_order",
+        no_errors="every field is optional: blank says the order is still in force",
+    ),
+    "children:legal_status_add": form_page(),
+    "children:care_period_add": form_page(),
+    "children:care_period_edit": form_page(period_pk="own_care_period"),
 }
 
 
@@ -170,13 +178,21 @@ def build(world) -> None:
     mother = f.FamilyMemberFactory(child=child, relationship=Relationship.MOTHER)
     # the court record
     world.own_proceedings = f.ProceedingsFactory(child=child)
-    f.ExtensionFactory(proceedings=world.own_proceedings, weeks=4, granted_on=day)
+    f.ExtensionFactory(proceedings=world.own_proceedings, granted_on=day)
     world.own_hearing = f.HearingFactory(proceedings=world.own_proceedings)
     world.own_direction = f.DirectionFactory(  # overdue
         hearing=world.own_hearing, due_on=day - timedelta(days=1)
     )
-    f.CourtOrderFactory(
+    world.own_order = f.CourtOrderFactory(
         child=child, hearing=world.own_hearing, made_on=world.own_hearing.listed_on
+    )
+    world.own_care_period = child.care_periods.get()
+    f.LegalStatusPeriodFactory(
+        child=child,
+        code="C1",
+        basis="order",
+        order=world.own_order,
+        starts_on=world.own_care_period.started_on,
     )
     world.own_consent = f.Section19ConsentFactory(child=child, parent=mother)
     # the plan (two versions), reviews (one held), concerns (one resolved), notes, standards

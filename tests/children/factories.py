@@ -12,6 +12,7 @@ class ChildFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = models.Child
+        skip_postgeneration_save = True
 
     legal_name = factory.Sequence(lambda n: f"Test Child {n}")
     date_of_birth = factory.LazyFunction(lambda: date.today() - timedelta(days=60))
@@ -27,6 +28,12 @@ class ChildFactory(factory.django.DjangoModelFactory):
     )
     route = models.Route.PROCEEDINGS_ISSUED
     identified_on = factory.LazyFunction(lambda: date.today() - timedelta(days=30))
+
+    @factory.post_generation
+    def looked_after_on(obj, create, extracted, **kwargs):
+        """``looked_after_on=day``: a period of care open from that day."""
+        if create and extracted:
+            CarePeriodFactory(child=obj, started_on=extracted)
 
 
 class UnbornChildFactory(ChildFactory):
@@ -64,6 +71,14 @@ class HearingFactory(factory.django.DjangoModelFactory):
     proceedings = factory.SubFactory(ProceedingsFactory)
     kind = models.HearingKind.CMH
     listed_on = factory.LazyAttribute(lambda h: h.proceedings.issued_on + timedelta(days=14))
+    # a hearing on a day gone by went ahead; one still to come is listed
+    status = factory.LazyAttribute(
+        lambda h: (
+            models.HearingStatus.EFFECTIVE
+            if h.listed_on <= date.today()
+            else models.HearingStatus.LISTED
+        )
+    )
 
 
 class ExtensionFactory(factory.django.DjangoModelFactory):
@@ -71,8 +86,11 @@ class ExtensionFactory(factory.django.DjangoModelFactory):
         model = models.Extension
 
     proceedings = factory.SubFactory(ProceedingsFactory)
-    weeks = 8
     granted_on = factory.LazyAttribute(lambda e: e.proceedings.issued_on + timedelta(weeks=20))
+    # an 8-week extension from the end then in force (CA 1989 s.32(8))
+    ends_on = factory.LazyAttribute(
+        lambda e: max(e.proceedings.end_in_force(), e.granted_on) + timedelta(weeks=8)
+    )
     reason = "Expert parenting assessment not yet complete"
 
 
@@ -191,3 +209,21 @@ class ChildStandardRecordFactory(factory.django.DjangoModelFactory):
     child = factory.SubFactory(ChildFactory)
     item = factory.SubFactory(PracticeStandardItemFactory)
     met_on = factory.LazyFunction(lambda: date.today() - timedelta(days=3))
+
+
+class CarePeriodFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.CarePeriod
+
+    child = factory.SubFactory(ChildFactory)
+    started_on = factory.LazyAttribute(lambda p: p.child.date_of_birth)
+
+
+class LegalStatusPeriodFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.LegalStatusPeriod
+
+    child = factory.SubFactory(ChildFactory)
+    code = models.LegalStatus.V2
+    starts_on = factory.LazyAttribute(lambda p: p.child.date_of_birth)
+    basis = models.StatusBasis.SECTION_20

@@ -116,12 +116,20 @@ def test_the_same_child_id_cannot_be_used_twice_in_an_authority(
 
 
 @time_machine.travel(TODAY, tick=False)
-def test_looked_after_date_cannot_precede_birth(client_for, social_worker, child_form_data):
-    data = child_form_data(
-        **date_fields("date_of_birth", TODAY - timedelta(days=10)),
-        **date_fields("looked_after_on", TODAY - timedelta(days=20)),
+def test_looked_after_date_cannot_precede_birth(client_for, social_worker, own_team):
+    child = ChildFactory(
+        responsible_authority=own_team.organisation,
+        team=own_team,
+        date_of_birth=TODAY - timedelta(days=10),
     )
-    page = client_for(social_worker).post(reverse("children:create"), data).content.decode()
+    page = (
+        client_for(social_worker)
+        .post(
+            reverse("children:care_period_add", args=[child.pk]),
+            date_fields("started_on", TODAY - timedelta(days=20)),
+        )
+        .content.decode()
+    )
     assert "Date became looked after must be on or after the date of birth" in page
 
 

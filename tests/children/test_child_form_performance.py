@@ -30,7 +30,7 @@ def test_child_form_selects_render_as_django_does(own_org, own_team):
     form = ChildForm(
         organisation_id=own_org.pk, initial={"team": own_team.pk, "ethnicity": "WBRI"}
     )
-    for name in ("sex", "ethnicity", "disability", "legal_status", "team", "referred_to"):
+    for name in ("sex", "ethnicity", "disability", "team", "referred_to"):
         field = form[name]
         assert isinstance(field.field.widget, Select)
         plain = forms.Select(choices=field.field.widget.choices)

@@ -94,14 +94,12 @@ def child_data(team, worker, **overrides) -> dict:
         "health_needs": "",
         "la_child_id": "NM-20001",
         "route": Route.PROCEEDINGS_ISSUED,
-        "legal_status": "",
         "team": str(team.pk),
         "social_worker": str(worker.pk),
         "iro": "",
         "referred_to": "",
         **date_fields("expected_delivery_date", None),
         **date_fields("date_of_birth", today() - timedelta(days=20)),
-        **date_fields("looked_after_on", None),
         **date_fields("identified_on", today() - timedelta(days=3)),
     }
     data.update(overrides)
@@ -183,7 +181,6 @@ def test_valid_posts_that_choose_a_person_or_child_do_not_grow(
                     legal_name="Ash Wren",
                     iro=str(iro.pk),
                     **date_fields("date_of_birth", child.date_of_birth),
-                    **date_fields("looked_after_on", child.looked_after_on),
                 ),
             ),
             (
@@ -317,7 +314,6 @@ def test_emptying_the_search_box_without_a_choice_clears_the_allocation(
             social_worker="",
             social_worker_search="",
             **date_fields("date_of_birth", child.date_of_birth),
-            **date_fields("looked_after_on", child.looked_after_on),
         ),
     )
     assert response.status_code == 302
@@ -340,7 +336,6 @@ def test_a_stale_choice_does_not_win_over_a_new_name(
             social_worker=str(social_worker.pk),
             social_worker_search="Sam Quill",
             **date_fields("date_of_birth", child.date_of_birth),
-            **date_fields("looked_after_on", child.looked_after_on),
         ),
     )
     child.refresh_from_db()

@@ -77,18 +77,19 @@ def url(name: str, child, **kwargs) -> str:
 # --- the 26-week limit -------------------------------------------------------------------------
 
 
-def test_target_date_is_26_weeks_after_issue(proceedings):
+def test_the_26_weeks_end_on_issue_plus_181_days(proceedings):
+    # CA 1989 s.32(1)(a)(ii): the issue day is day 1 of the 26 weeks
     assert proceedings.target_weeks() == 26
-    assert proceedings.target_date() == ISSUED + timedelta(weeks=26)
-    assert proceedings.target_date() == date(2027, 3, 29)
+    assert proceedings.statutory_end() == ISSUED + timedelta(days=181)
+    assert proceedings.end_in_force() == date(2027, 3, 28)
 
 
-def test_two_extensions_of_8_and_4_weeks_make_38_weeks(proceedings):
-    ExtensionFactory(proceedings=proceedings, weeks=8)
-    ExtensionFactory(proceedings=proceedings, weeks=4)
+def test_two_extensions_end_where_the_court_set_the_last(proceedings):
+    ExtensionFactory(proceedings=proceedings, granted_on=TODAY, ends_on=date(2027, 5, 23))
+    ExtensionFactory(proceedings=proceedings, granted_on=TODAY, ends_on=date(2027, 6, 20))
     proceedings = Proceedings.objects.prefetch_related("extensions").get(pk=proceedings.pk)
+    assert proceedings.end_in_force() == date(2027, 6, 20)
     assert proceedings.target_weeks() == 38
-    assert proceedings.target_date() == ISSUED + timedelta(weeks=38)
 
 
 @pytest.mark.parametrize(
@@ -103,19 +104,24 @@ def test_record_header_shows_week_9_of_26_for_proceedings_issued_8_weeks_ago(sw,
     page = sw.get(reverse("children:record", args=[proceedings.child_id])).content.decode()
     header = page.split('class="govuk-tabs"', 1)[0]
     assert "Week 9 of 26" in header
-    assert "26-week date 29 March 2027" in header
+    assert "26 weeks end 28 March 2027" in header
+    assert "Overdue" not in header
 
 
-def test_court_section_shows_the_26_week_date_with_its_extension(sw, proceedings):
+def test_court_section_shows_the_26_week_end_and_the_extension_apart(sw, proceedings):
     ExtensionFactory(
         proceedings=proceedings,
-        weeks=4,
+        ends_on=date(2027, 4, 25),
         granted_on=TODAY - timedelta(days=1),
         reason="Awaiting a sibling's assessment",
     )
     page = sw.get(reverse("children:record", args=[proceedings.child_id])).content.decode()
     court = page.split('id="court"', 1)[1]
-    assert "26-week date: 26 April 2027 (30 weeks with a 4-week extension)" in court
+    assert (
+        "26 weeks end 28 March 2027; extended to 25 April 2027 (4 weeks, granted 22 November "
+        "2026)" in court
+    )
+    assert "26-week date" not in page
     assert "Week 9 of 30" in court
     assert escape("Awaiting a sibling's assessment") in court
 
@@ -176,7 +182,7 @@ def test_record_page_query_count_does_not_grow_with_the_court_record(sw, child):
 
     def add_proceedings():
         proceedings = ProceedingsFactory(child=child, issued_on=ISSUED)
-        ExtensionFactory(proceedings=proceedings, weeks=2, granted_on=TODAY)
+        ExtensionFactory(proceedings=proceedings, granted_on=TODAY)
         hearing = HearingFactory(proceedings=proceedings)
         DirectionFactory(hearing=hearing)
         CourtOrderFactory(child=child, hearing=hearing, made_on=hearing.listed_on)
@@ -196,6 +202,7 @@ def test_social_worker_records_proceedings_issued(sw, child, social_worker):
     response = sw.post(
         url("proceedings_add", child),
         {
+            "kind": "care",
             "court": "Family Court sitting at Northmoor",
             "case_number": "NM26C00077",
             **date_fields("issued_on", ISSUED),
@@ -212,6 +219,7 @@ def test_proceedings_issued_in_the_future_are_refused_and_the_input_kept(sw, chi
     response = sw.post(
         url("proceedings_add", child),
         {
+            "kind": "care",
             "court": "Family Court sitting at Kept",
             "case_number": "NM26C00078",
             **date_fields("issued_on", TODAY + timedelta(days=1)),
@@ -261,23 +269,76 @@ def test_social_worker_adds_and_changes_a_hearing(sw, proceedings):
         url("hearing_add", child, proceedings_pk=proceedings.pk),
         {
             "kind": HearingKind.IRH,
+            "status": "listed",
+            "time": "10:30",
             "outcome": "",
             **date_fields("listed_on", TODAY + timedelta(30)),
         },
     )
     assert response.status_code == 302
     hearing = Hearing.objects.get()
+    assert str(hearing.time) == "10:30:00"
     response = sw.post(
         url("hearing_edit", child, hearing_pk=hearing.pk),
         {
             "kind": HearingKind.FINAL,
-            "outcome": "Adjourned",
+            "status": "vacated",
+            "court": "Family Court sitting at Eastbridge",
+            "outcome": "",
             **date_fields("listed_on", TODAY + timedelta(31)),
         },
     )
     assert response.status_code == 302
     hearing.refresh_from_db()
-    assert (hearing.kind, hearing.outcome) == (HearingKind.FINAL, "Adjourned")
+    assert (hearing.kind, hearing.status) == (HearingKind.FINAL, "vacated")
+
+
+def test_a_future_final_hearing_cannot_have_an_outcome(sw, proceedings):
+    # LAW.md "Court": only a hearing that has happened has an outcome
+    page = sw.post(
+        url("hearing_add", proceedings.child, proceedings_pk=proceedings.pk),
+        {
+            "kind": HearingKind.FINAL,
+            "status": "effective",
+            "outcome": "Final care and placement orders made",
+            **date_fields("listed_on", TODAY + timedelta(30)),
+        },
+    ).content.decode()
+    assert field_error(
+        page,
+        "status",
+        "A hearing in the future has not happened yet: select listed or vacated",
+    )
+    assert "Final care and placement orders made" in page
+    assert not Hearing.objects.exists()
+
+
+def test_a_listed_hearing_cannot_have_an_outcome(social_worker, proceedings):
+    with pytest.raises(ValidationError) as refused:
+        services.hearing_add(
+            proceedings=proceedings,
+            kind=HearingKind.FINAL,
+            listed_on=TODAY + timedelta(30),
+            outcome="Final care and placement orders made",
+            by=social_worker,
+        )
+    assert refused.value.message_dict["outcome"] == [
+        "Record an outcome only for a hearing that has happened: select effective or adjourned"
+    ]
+    assert not Hearing.objects.exists()
+
+
+def test_a_hearing_that_went_ahead_records_its_outcome(social_worker, proceedings):
+    hearing = services.hearing_add(
+        proceedings=proceedings,
+        kind=HearingKind.FIRST_ICO,
+        listed_on=ISSUED + timedelta(days=1),
+        status="effective",
+        outcome="Interim care order made",
+        by=social_worker,
+    )
+    assert hearing.has_happened
+    assert hearing.outcome == "Interim care order made"
 
 
 def test_changing_a_hearing_date_moves_the_orders_made_at_it(social_worker, hearing):
@@ -442,35 +503,62 @@ def test_order_form_offers_only_this_childs_hearings(sw, child, hearing, own_org
     assert not re.search(rf'name="hearing"[^>]*value="{other.pk}"', page)
 
 
-@pytest.mark.parametrize("weeks", ["0", "9"])
-def test_an_extension_outside_1_to_8_weeks_is_refused(sw, proceedings, weeks):
+def test_an_extension_beyond_8_weeks_is_refused_with_what_was_typed_kept(sw, proceedings):
+    # ends 28 March 2027, granted today (before it): at most 8 weeks later, 23 May 2027
     response = sw.post(
         url("extension_add", proceedings.child, proceedings_pk=proceedings.pk),
-        {"weeks": weeks, "reason": "Kept as typed", **date_fields("granted_on", TODAY)},
+        {
+            "reason": "Kept as typed",
+            **date_fields("granted_on", TODAY),
+            **date_fields("ends_on", date(2027, 5, 24)),
+        },
     )
     page = response.content.decode()
-    assert field_error(page, "weeks", "Extension must be between 1 and 8 weeks")
-    assert input_value(page, "weeks") == weeks
+    assert field_error(
+        page,
+        "ends_on",
+        "Date the extended time limit ends must be on or before 23 May 2027: an extension "
+        "ends no more than 8 weeks after the later of the end then in force and the day it "
+        "is granted",
+    )
+    assert input_value(page, "ends_on_0") == "24"
     assert "Kept as typed" in page
     assert not Extension.objects.exists()
 
 
-@pytest.mark.parametrize("weeks", [0, 9])
-def test_the_extension_service_refuses_0_or_more_than_8_weeks(social_worker, proceedings, weeks):
+def test_the_extension_service_refuses_an_end_beyond_8_weeks(social_worker, proceedings):
     with pytest.raises(ValidationError) as refused:
         services.extension_grant(
-            proceedings=proceedings, weeks=weeks, granted_on=TODAY, reason="x", by=social_worker
+            proceedings=proceedings,
+            ends_on=date(2027, 5, 24),
+            granted_on=TODAY,
+            reason="x",
+            by=social_worker,
         )
-    assert refused.value.message_dict["weeks"] == ["Extension must be between 1 and 8 weeks"]
+    assert "on or before 23 May 2027" in refused.value.message_dict["ends_on"][0]
+
+
+def test_an_extension_ending_before_the_end_in_force_is_refused(social_worker, proceedings):
+    with pytest.raises(ValidationError) as refused:
+        services.extension_grant(
+            proceedings=proceedings,
+            ends_on=date(2027, 3, 28),
+            granted_on=TODAY,
+            reason="x",
+            by=social_worker,
+        )
+    assert refused.value.message_dict["ends_on"] == [
+        "Date the extended time limit ends must be after the end now in force (28 March 2027)"
+    ]
 
 
 def test_an_extension_before_the_proceedings_were_issued_is_refused(sw, proceedings):
     page = sw.post(
         url("extension_add", proceedings.child, proceedings_pk=proceedings.pk),
         {
-            "weeks": "4",
             "reason": "Kept as typed",
             **date_fields("granted_on", ISSUED - timedelta(1)),
+            **date_fields("ends_on", date(2027, 4, 1)),
         },
     ).content.decode()
     assert field_error(
@@ -482,13 +570,25 @@ def test_an_extension_before_the_proceedings_were_issued_is_refused(sw, proceedi
     assert "Kept as typed" in page
 
 
-def test_social_worker_grants_an_extension(sw, proceedings):
+def test_social_worker_grants_an_extension_at_a_hearing(sw, proceedings):
+    irh = HearingFactory(proceedings=proceedings, kind=HearingKind.IRH, listed_on=TODAY)
     response = sw.post(
         url("extension_add", proceedings.child, proceedings_pk=proceedings.pk),
-        {"weeks": "4", "reason": "Expert report late", **date_fields("granted_on", TODAY)},
+        {
+            "reason": "Expert report late",
+            "hearing": str(irh.pk),
+            **date_fields("granted_on", TODAY),
+            **date_fields("ends_on", date(2027, 5, 23)),
+        },
     )
     assert response.status_code == 302
-    assert Extension.objects.get().weeks == 4
+    extension = Extension.objects.get()
+    assert (extension.ends_on, extension.hearing) == (date(2027, 5, 23), irh)
+    page = sw.get(url("record", proceedings.child)).content.decode()
+    assert (
+        "26 weeks end 28 March 2027; extended to 23 May 2027 (8 weeks, at the IRH on 23 "
+        "November 2026)" in page
+    )
 
 
 def test_a_direction_due_before_its_hearing_is_refused(sw, hearing):
@@ -581,6 +681,7 @@ def test_social_worker_changes_proceedings(sw, proceedings):
     response = sw.post(
         url("proceedings_edit", proceedings.child, proceedings_pk=proceedings.pk),
         {
+            "kind": "care",
             "court": "Family Court sitting at Eastbridge",
             "case_number": proceedings.case_number,
             **date_fields("issued_on", ISSUED),

@@ -6,7 +6,16 @@ from collections import Counter
 import pytest
 from django.core.management import call_command
 
+from children.consistency import child_record_problems
 from children.events import ChildEvent, child_event
+from children.models import (
+    CarePeriod,
+    Child,
+    Extension,
+    Hearing,
+    LegalStatusPeriod,
+    Proceedings,
+)
 
 E = ChildEvent
 
@@ -34,8 +43,8 @@ def test_loading_the_demo_emits_each_childs_events_once(db, events):
             E.BECAME_LOOKED_AFTER: 1,
             E.BIRTH_RECORDED: 1,
             E.PROCEEDINGS_ISSUED: 1,
-            E.HEARING_LISTED: 2,
-            E.HEARING_HEARD: 1,
+            E.HEARING_LISTED: 3,
+            E.HEARING_HEARD: 2,
             E.ORDER_MADE: 1,
             E.REVIEW_HELD: 1,
         }
@@ -45,6 +54,9 @@ def test_loading_the_demo_emits_each_childs_events_once(db, events):
             E.BECAME_LOOKED_AFTER: 1,
             E.BIRTH_RECORDED: 1,
             E.PROCEEDINGS_ISSUED: 1,
+            E.HEARING_LISTED: 2,
+            E.HEARING_HEARD: 2,
+            E.ORDER_MADE: 1,
             E.EXTENSION_GRANTED: 1,
         }
     )
@@ -55,3 +67,27 @@ def test_loading_the_demo_emits_each_childs_events_once(db, events):
     events.clear()
     call_command("load_demo", stdout=io.StringIO())
     assert events == []
+
+
+def test_every_demo_child_agrees_with_itself(db):
+    """The demo tells the truth: each child's dates, orders and legal status pass the same rule
+    functions the services enforce (children.consistency.CHILD_CHECKS)."""
+    call_command("load_demo", stdout=io.StringIO())
+    problems = {
+        child.la_child_id: child_record_problems(child)
+        for child in Child.objects.order_by("la_child_id")
+    }
+    assert problems == {la_child_id: [] for la_child_id in problems}
+    rowan = Child.objects.get(la_child_id="NM-40087")
+    assert rowan.current_legal_status.code == "C1"
+    assert rowan.current_legal_status.order.kind == "interim_care"
+    assert not Hearing.objects.filter(outcome__icontains="renewed").exists()
+
+
+def test_the_demo_shows_every_new_court_record(db):
+    call_command("load_demo", stdout=io.StringIO())
+    assert CarePeriod.objects.exists()
+    assert LegalStatusPeriod.objects.filter(basis="order").exists()
+    assert LegalStatusPeriod.objects.filter(code="V2", basis="s20").exists()
+    assert Extension.objects.filter(hearing__isnull=False).exists()
+    assert Proceedings.objects.exclude(childrens_guardian="").exists()

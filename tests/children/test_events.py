@@ -24,6 +24,7 @@ from children.models import (
     CourtOrder,
     Hearing,
     HearingKind,
+    HearingStatus,
     LookedAfterReview,
     OrderKind,
     Proceedings,
@@ -137,10 +138,11 @@ def test_an_event_names_the_child_the_kind_the_date_who_and_the_record(
 def test_creating_a_born_looked_after_child_records_the_birth_and_becoming_looked_after(
     events, social_worker, own_team
 ):
-    child = _create(social_worker, own_team, date_of_birth=BORN, looked_after_on=LOOKED_AFTER)
+    child = _create(social_worker, own_team, date_of_birth=BORN)
+    services.care_period_start(child=child, started_on=LOOKED_AFTER, by=social_worker)
     assert seen(events) == [
-        (E.BECAME_LOOKED_AFTER, LOOKED_AFTER, False),
         (E.BIRTH_RECORDED, BORN, False),
+        (E.BECAME_LOOKED_AFTER, LOOKED_AFTER, False),
     ]
     assert {e.subject for e in events} == {child}
     assert {e.by for e in events} == {social_worker}
@@ -172,19 +174,18 @@ def test_changing_the_childs_dates_sends_corrections_and_other_edits_send_nothin
     )
     services.child_update(child=child, known_as="Evie", by=social_worker)
     assert events == []
-    services.child_update(child=child, looked_after_on=LOOKED_AFTER, by=social_worker)
-    services.child_update(
-        child=child,
-        date_of_birth=BORN - timedelta(days=1),
-        looked_after_on=LOOKED_AFTER + timedelta(days=2),
-        by=social_worker,
+    period = services.care_period_start(child=child, started_on=LOOKED_AFTER, by=social_worker)
+    services.care_period_update(
+        period=period, started_on=LOOKED_AFTER + timedelta(days=2), by=social_worker
     )
-    services.child_update(child=child, looked_after_on=None, by=social_worker)
+    services.care_period_update(
+        period=period, started_on=LOOKED_AFTER + timedelta(days=2), by=social_worker
+    )
+    services.child_update(child=child, date_of_birth=BORN - timedelta(days=1), by=social_worker)
     assert seen(events) == [
         (E.BECAME_LOOKED_AFTER, LOOKED_AFTER, False),  # first recorded: not a correction
         (E.BECAME_LOOKED_AFTER, LOOKED_AFTER + timedelta(days=2), True),
         (E.BIRTH_RECORDED, BORN - timedelta(days=1), True),
-        (E.BECAME_LOOKED_AFTER, None, True),  # taken off the record
     ]
 
 
@@ -216,7 +217,7 @@ def test_an_extension_and_the_conclusion_of_proceedings_are_sent(
 ):
     extension = services.extension_grant(
         proceedings=proceedings,
-        weeks=8,
+        ends_on=max(proceedings.statutory_end(), TODAY - timedelta(days=2)) + timedelta(weeks=8),
         granted_on=TODAY - timedelta(days=2),
         reason="Expert assessment",
         by=social_worker,
@@ -233,7 +234,7 @@ def test_an_extension_and_the_conclusion_of_proceedings_are_sent(
     ]
 
 
-def test_a_hearing_listed_is_heard_once_its_outcome_is_recorded(
+def test_a_hearing_listed_is_heard_once_recorded_as_having_happened(
     events, social_worker, proceedings
 ):
     listed = TODAY + timedelta(days=10)
@@ -253,6 +254,7 @@ def test_a_hearing_listed_is_heard_once_its_outcome_is_recorded(
         hearing=hearing,
         kind=HearingKind.IRH,
         listed_on=heard,
+        status=HearingStatus.ADJOURNED,
         outcome="Adjourned",
         by=social_worker,
     )
@@ -260,12 +262,13 @@ def test_a_hearing_listed_is_heard_once_its_outcome_is_recorded(
         hearing=hearing,
         kind=HearingKind.IRH,
         listed_on=heard,
+        status=HearingStatus.ADJOURNED,
         outcome="Adjourned to January",
         by=social_worker,
     )
     assert seen(events) == [
         (E.HEARING_LISTED, heard, True),
-        (E.HEARING_HEARD, heard, False),  # an outcome recorded; editing its words sends nothing
+        (E.HEARING_HEARD, heard, False),  # it happened; editing its outcome sends nothing
     ]
 
 
@@ -275,7 +278,8 @@ def test_a_hearing_added_with_its_outcome_is_listed_and_heard(events, social_wor
         proceedings=proceedings,
         kind=HearingKind.CMH,
         listed_on=day,
-        outcome="Interim care order renewed",
+        status=HearingStatus.EFFECTIVE,
+        outcome="Interim care order made",
         by=social_worker,
     )
     assert seen(events) == [(E.HEARING_LISTED, day, False), (E.HEARING_HEARD, day, False)]
@@ -284,6 +288,7 @@ def test_a_hearing_added_with_its_outcome_is_listed_and_heard(events, social_wor
 def test_an_order_made_is_sent_and_moving_its_hearing_corrects_it(
     events, social_worker, child, hearing
 ):
+    hearing.status = HearingStatus.EFFECTIVE
     hearing.outcome = "Interim care order made"
     hearing.save()
     order = services.order_record(
@@ -375,7 +380,7 @@ def test_a_receivers_writes_roll_back_with_the_write_that_sent_the_event(social_
     assert not ChildAccessLog.objects.filter(path="/receiver").exists()
 
 
-def test_a_receiver_that_fails_refuses_the_write(social_worker, child):
+def test_a_receiver_that_fails_refuses_the_write(social_worker, child, proceedings):
     def receiver(sender, event, **kwargs):
         raise RuntimeError("a listener could not do its part")
 
@@ -410,22 +415,17 @@ def test_adding_a_child_on_the_page_sends_birth_and_looked_after(
         "health_needs": "",
         "la_child_id": "NM-EV2",
         "route": Route.PROCEEDINGS_ISSUED,
-        "legal_status": "",
         "team": str(own_team.pk),
         "social_worker": str(social_worker.pk),
         "iro": "",
         "referred_to": "",
         **date_fields("expected_delivery_date", None),
         **date_fields("date_of_birth", BORN),
-        **date_fields("looked_after_on", LOOKED_AFTER),
         **date_fields("identified_on", TODAY - timedelta(days=3)),
     }
     response = client_for(social_worker).post(reverse("children:create"), data)
     assert response.status_code == 302
-    assert seen(events) == [
-        (E.BECAME_LOOKED_AFTER, LOOKED_AFTER, False),
-        (E.BIRTH_RECORDED, BORN, False),
-    ]
+    assert seen(events) == [(E.BIRTH_RECORDED, BORN, False)]
     assert events[0].subject == Child.objects.get(la_child_id="NM-EV2")
 
 
@@ -447,6 +447,7 @@ def test_recording_proceedings_on_the_page_sends_proceedings_issued(
     response = client_for(social_worker).post(
         reverse("children:proceedings_add", args=[child.pk]),
         {
+            "kind": "care",
             "court": "Family Court sitting at Northmoor",
             "case_number": "NM26C00077",
             **date_fields("issued_on", ISSUED),
@@ -467,7 +468,12 @@ def test_listing_a_heard_hearing_on_the_page_sends_listed_and_heard(
             "children:hearing_add",
             kwargs={"pk": proceedings.child_id, "proceedings_pk": proceedings.pk},
         ),
-        {"kind": HearingKind.CMH, "outcome": "Directions made", **date_fields("listed_on", day)},
+        {
+            "kind": HearingKind.CMH,
+            "status": "effective",
+            "outcome": "Directions made",
+            **date_fields("listed_on", day),
+        },
     )
     assert response.status_code == 302
     hearing = Hearing.objects.get()

@@ -135,8 +135,8 @@ def test_the_childs_own_header_facts_keep_their_values(client_for, social_worker
     assert ">Primary plan</dt>" in page
     assert "Plan A: return to family" in page
     assert "Week 3 of 26" in page
-    target = proceedings.target_date()
-    assert f"(26-week date {target.day} {target:%B %Y})</span>" in page
+    target = proceedings.statutory_end()
+    assert f"(26 weeks end {target.day} {target:%B %Y})</span>" in page
     assert f"{date.today() + timedelta(days=5):%B}" in page
     assert ">Social worker</dt>" in page
     assert "Not allocated" in page

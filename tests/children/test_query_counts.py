@@ -21,7 +21,20 @@ def add_one_of_everything(child, n: int) -> None:
     hearing = f.HearingFactory(proceedings=proceedings)
     f.DirectionFactory(hearing=hearing)
     f.ExtensionFactory(proceedings=proceedings)
-    f.CourtOrderFactory(child=child, hearing=hearing, made_on=hearing.listed_on)
+    order = f.CourtOrderFactory(child=child, hearing=hearing, made_on=hearing.listed_on)
+    f.CourtOrderFactory(child=child, kind="care", ended_by=order, ended_on=date.today())
+    start = date.today() - timedelta(days=400 - 10 * n)  # an earlier period of care, ended
+    f.CarePeriodFactory(
+        child=child, started_on=start, ended_on=start + timedelta(days=5), reason_ended="Home"
+    )
+    f.LegalStatusPeriodFactory(
+        child=child,
+        code="C1",
+        basis="order",
+        order=order,
+        starts_on=start,
+        ends_on=start + timedelta(days=5),
+    )
     f.Section19ConsentFactory(child=child, parent=mother)
     f.TwinTrackPlanFactory(child=child, meeting_on=date.today() - timedelta(days=n))
     review = f.LookedAfterReviewFactory(child=child)

@@ -9,7 +9,12 @@ from django.urls import reverse
 from accounts.models import Role
 from children import services
 from children.models import EscalationStage, IROConcern, LookedAfterReview
-from tests.children.factories import ChildFactory, IROConcernFactory, LookedAfterReviewFactory
+from tests.children.factories import (
+    CarePeriodFactory,
+    ChildFactory,
+    IROConcernFactory,
+    LookedAfterReviewFactory,
+)
 from tests.helpers import (
     TODAY,
     checked_value,
@@ -137,7 +142,7 @@ def test_the_form_shows_a_held_review_as_recorded(client_for, iro, child, review
         (
             None,
             TODAY - timedelta(days=1),
-            "The child is not looked after: record the date they became looked after first",
+            "The child is not looked after: record the period of care first",
         ),
         (LOOKED_AFTER, TODAY + timedelta(days=1), "Date held must be today or in the past"),
         (LOOKED_AFTER, None, "Enter the date held"),
@@ -146,8 +151,9 @@ def test_the_form_shows_a_held_review_as_recorded(client_for, iro, child, review
 def test_a_review_held_on_an_impossible_date_is_refused_and_the_input_kept(
     client_for, iro, child, review, looked_after_on, held_on, message
 ):
-    child.looked_after_on = looked_after_on
-    child.save()
+    child.care_periods.all().delete()
+    if looked_after_on:
+        CarePeriodFactory(child=child, started_on=looked_after_on)
     response = client_for(iro).post(
         reverse("children:review_record", args=[child.pk, review.pk]),
         held_data(iro, **date_fields("held_on", held_on)),
