@@ -10,8 +10,8 @@ from .codes import YesNoUnknown
 
 
 class Relationship(models.TextChoices):
-    MOTHER = "mother", "Birth mother"
-    FATHER = "father", "Birth father"
+    MOTHER = "mother", "Mother"
+    FATHER = "father", "Father"
     ALLEGED_FATHER = "alleged_father", "Alleged or possible father"
     GRANDPARENT = "grandparent", "Grandparent"
     AUNT_UNCLE = "aunt_uncle", "Aunt or uncle"

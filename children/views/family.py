@@ -67,7 +67,7 @@ class FamilyMemberAddView(FamilySectionView):
 
     @property
     def success_message(self) -> str:
-        return f"{self.saved.name} has been added to the birth family network"
+        return f"{self.saved.name} has been added to the family network"
 
     def get_form_kwargs(self):
         # Anyone who may change the record may write contact details down; only the child's

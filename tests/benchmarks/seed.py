@@ -280,7 +280,7 @@ class Seeder:
             ],
         )
         children = []
-        looked_after_on = {}
+        looked_after_on = []  # (child, the day they became looked after)
         for n in range(count):
             index = start + n
             # the first child is the bench child (every record present), the second unborn
@@ -316,14 +316,14 @@ class Seeder:
                 )
             )
             if looked_after:
-                looked_after_on[children[-1]] = looked_after
+                looked_after_on.append((children[-1], looked_after))
             if index > 1 and rng.random() < 0.05:
                 children[-1].archived_at = self.now
                 children[-1].archived_reason = "Case transferred to another authority"
         self._bulk(m.Child, children)
         # the period of care and legal status of each looked-after child (issue 8)
         periods, statuses = [], []
-        for child, day in looked_after_on.items():
+        for child, day in looked_after_on:
             periods.append(m.CarePeriod(child=child, started_on=day, created_by=by))
             statuses.append(
                 m.LegalStatusPeriod(
@@ -500,6 +500,12 @@ class Seeder:
                         proceedings=p,
                         kind=kind,
                         listed_on=p.issued_on + timedelta(days=14 + 100 * k),
+                        # a hearing on a day gone by went ahead (only then has it an outcome)
+                        status=(
+                            m.HearingStatus.EFFECTIVE
+                            if p.issued_on + timedelta(days=14 + 100 * k) <= today
+                            else m.HearingStatus.LISTED
+                        ),
                         created_by=by,
                     )
                 )
@@ -556,6 +562,8 @@ class Seeder:
                 own_proceedings=proceedings_of,
                 own_hearing=hearing,
                 own_direction=next(d for d in directions if d.hearing_id == hearing.pk),
+                own_order=next(o for o in orders if o.hearing_id == hearing.pk),
+                own_care_period=m.CarePeriod.objects.get(child=child),
                 own_standard_item=self.items[0],  # marked as met for the child
                 unmarked_standard_item=self.items[2],
             )

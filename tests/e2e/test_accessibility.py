@@ -92,7 +92,7 @@ def test_record_sections_and_the_not_found_page_are_accessible(page, axe_check, 
     sign_in_as(world.user("social_worker"))
     record = reverse("children:record", args=[world.own_child.pk])
     for anchor, heading in [
-        ("family", "Birth family network"),
+        ("family", "Family network"),
         ("plan", "Twin-track plan"),
         ("reviews", "Looked-after reviews"),
         ("notes", "Case notes"),
