@@ -174,17 +174,25 @@ SESSION_ABSOLUTE_LIFETIME_SECONDS = env.int("SESSION_ABSOLUTE_LIFETIME_SECONDS",
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
-# django-axes: lock a username from an address after repeated failures.
+# django-axes: lock a username from an address after repeated failures (the pair together:
+# locking one address never locks the user out from another, and no one locks a user everywhere).
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# the page says how long the lock lasts, from AXES_COOLOFF_TIME
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.locked_out"
 AXES_RESET_ON_SUCCESS = True
+# a failure during a lockout does not restart the cool-off (else it never ends while probed)
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_VERBOSE = False
-# Behind a proxy in production the client address comes from X-Forwarded-For.
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if PRODUCTION else ["REMOTE_ADDR"]
-)
+# Behind the proxy in production the client's address is the one the trusted proxy appended to
+# X-Forwarded-For, never what the client wrote before it (accounts.client_ip explains why axes
+# does not call django-ipware's own reader). Embedded: no proxy, the peer's address.
+AXES_CLIENT_IP_CALLABLE = "accounts.client_ip.client_ip_address"
+AXES_IPWARE_PROXY_COUNT = env.int("EP_TRUSTED_PROXY_COUNT", default=1 if PRODUCTION else 0)
+# optional: the proxies' own addresses (REMOTE_ADDR must be one of them for the header to count)
+AXES_IPWARE_PROXY_TRUSTED_IPS = env.list("EP_TRUSTED_PROXY_IPS", default=[])
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 
 # --- security headers ---
 SECURE_CONTENT_TYPE_NOSNIFF = True
