@@ -30,9 +30,17 @@ PRODUCTION = DJANGO_ENV == "production"
 VAR_DIR = Path(env.str("EP_VAR_DIR", default=str(BASE_DIR / "var")))
 
 
+def _private_dir(path: Path) -> None:
+    """var/ holds the embedded database, the broker's queued tasks and the dev secret: only the
+    account that runs the service may open it (0700), whatever the umask."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if not PRODUCTION:
+        path.chmod(0o700)
+
+
 def _embedded_secret_key() -> str:
     """A per-checkout development secret kept in var/ (git-ignored), never in the repository."""
-    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    _private_dir(VAR_DIR)
     path = VAR_DIR / "secret_key"
     if not path.exists():
         path.write_text(secrets.token_urlsafe(64))
@@ -86,6 +94,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # outside WhiteNoise, so that static files carry the headers too
+    "accounts.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -122,7 +132,7 @@ TEMPLATES = [
 ]
 
 # --- database ---
-VAR_DIR.mkdir(parents=True, exist_ok=True)
+_private_dir(VAR_DIR)
 # Production must name its PostgreSQL; only the embedded mode falls back to a SQLite file.
 DATABASES = {
     "default": env.db_url("DATABASE_URL")
@@ -140,6 +150,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "timeout": 20,
         }
     )
+    if Path(DATABASES["default"]["NAME"]).parent.is_dir():
+        # the file holds special category data: created 0600 before SQLite first opens it (its
+        # WAL and shared-memory files take the database file's permissions)
+        _sqlite_file = Path(DATABASES["default"]["NAME"])
+        _sqlite_file.touch(mode=0o600, exist_ok=True)
+        _sqlite_file.chmod(0o600)
 else:
     DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE", default=60))
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
@@ -199,6 +215,10 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# accounts.middleware.SecurityHeadersMiddleware: no powerful browser feature is used; no other
+# origin may embed our responses (a chronology CSV, a child's page) as a resource
+EP_PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+EP_CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
 CSRF_COOKIE_HTTPONLY = True
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
