@@ -188,6 +188,9 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 # Absolute lifetime (Django has none): accounts.middleware ends the session after this.
 SESSION_ABSOLUTE_LIFETIME_SECONDS = env.int("SESSION_ABSOLUTE_LIFETIME_SECONDS", default=12 * 3600)
 SESSION_COOKIE_HTTPONLY = True
+# Flash messages name children and people ("… has been added"): kept server-side in the session,
+# never in the signed but readable cookie Django's default storage would use (issue 15 item 7).
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 SESSION_COOKIE_SAMESITE = "Lax"
 
 # django-axes: lock a username from an address after repeated failures (the pair together:

@@ -4,6 +4,7 @@ from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
@@ -18,6 +19,15 @@ from .codes import Ethnicity, LegalStatus, Route, Sex, YesNoUnknown
 
 MAX_MONTHS_TO_DELIVERY = 10
 CHILD_ID_TAKEN = "Another child already has this local authority child ID"
+CHILD_ID_CHARACTERS = (
+    "Local authority child ID must only include letters a to z, numbers, forward slashes (/), "
+    "underscores (_) and hyphens (-)"
+)
+# The ID names files and headers (the chronology download): no space, quote or line break can
+# reach them. Case management systems' IDs are letters, digits and these separators.
+child_id_validator = RegexValidator(
+    r"\A[A-Za-z0-9/_-]+\Z", message=CHILD_ID_CHARACTERS, code="child_id_characters"
+)
 
 
 def add_months(day: date, months: int) -> date:
@@ -108,6 +118,7 @@ class Child(TimeStampedModel):
     la_child_id = models.CharField(
         "local authority child ID",
         max_length=50,
+        validators=[child_id_validator],
         help_text="The ID in the case management system.",
     )
 

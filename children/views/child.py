@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods
 
 from accounts import clock
@@ -232,7 +233,11 @@ def child_chronology_csv(request, pk: int):
     child = selectors.child_for_user(user=request.user, pk=pk)
     services.child_access_log_record(child=child, user=request.user, path=request.path)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="chronology-{child.la_child_id}.csv"'
+    # Django quotes and encodes the name: an ID saved before the character rule (or by a
+    # script) can never break the header (issue 15 item 8)
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=f"chronology-{child.la_child_id}.csv"
+    )
     writer = csv.writer(response)
     writer.writerow(["Date", "Category", "Event", "Detail", "By"])
     for event in chronology.events_for(child, request.user):
