@@ -7,7 +7,8 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from rules.contrib.admin import ObjectPermissionsModelAdminMixin, ObjectPermissionsTabularInline
 
-from .models import Membership, Organisation, Team, User
+from .admin_mixins import ReadOnlyAdminMixin
+from .models import Membership, Organisation, RefusedAccess, Team, User
 
 
 class OrganisationScopedAdminMixin(ObjectPermissionsModelAdminMixin):
@@ -116,3 +117,25 @@ class MembershipAdmin(OrganisationScopedAdminMixin, admin.ModelAdmin):
         if db_field.name == "user" and not request.user.is_superuser:
             kwargs["queryset"] = User.objects.filter(organisation_id=request.user.organisation_id)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+@admin.register(RefusedAccess)
+class RefusedAccessAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Refused record URLs (accounts.audit): an organisation's admins see their own people's."""
+
+    list_display = ["at", "user__username", "outcome", "method", "path", "fetch_site"]
+    list_filter = ["outcome", "fetch_site", "at"]
+    search_fields = ["user__username", "path"]
+    list_select_related = ["user"]
+
+    def has_module_permission(self, request):
+        return request.user.has_perm("accounts")
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("accounts.view_refusedaccess", obj)
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if request.user.is_superuser:
+            return queryset
+        return queryset.filter(user__organisation_id=request.user.organisation_id)

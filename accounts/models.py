@@ -142,3 +142,48 @@ class Membership(models.Model):
             raise ValidationError(
                 {"team": "Choose a team in the user's own organisation"}, code="other_organisation"
             )
+
+
+class FetchSite(models.TextChoices):
+    """The browser's ``Sec-Fetch-Site`` header: where the request that opened a page came from.
+
+    A link on another site opens a page as ``cross-site`` (the session cookie is sent on a top-
+    level GET), so an access log row with it may be a view planted in the user's name.
+    """
+
+    SAME_ORIGIN = "same-origin", "This service"
+    SAME_SITE = "same-site", "Another service on the same site"
+    CROSS_SITE = "cross-site", "Another site"
+    NONE = "none", "Typed or bookmarked"
+    UNKNOWN = "", "Not sent"
+
+    @classmethod
+    def of(cls, request) -> str:
+        """The request's header, kept only when it is one a browser sends."""
+        value = request.META.get("HTTP_SEC_FETCH_SITE", "").strip().lower()
+        return value if value in cls.values else cls.UNKNOWN
+
+
+class RefusedAccess(models.Model):
+    """A signed-in user was refused a record's URL: 403 (not theirs to open) or 404 (not in
+    their organisation, or no such record). Ids only: the path names records by number, the
+    query string (which may hold a search for a name) is never kept."""
+
+    class Outcome(models.IntegerChoices):
+        FORBIDDEN = 403, "Refused (403)"
+        NOT_FOUND = 404, "Not found (404)"
+
+    user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+    method = models.CharField(max_length=10)
+    path = models.CharField(max_length=300)
+    outcome = models.PositiveSmallIntegerField(choices=Outcome.choices)
+    fetch_site = models.CharField(max_length=11, choices=FetchSite.choices, blank=True)
+
+    class Meta:
+        ordering = ["-at"]
+        indexes = [models.Index(fields=["user", "-at"])]
+        verbose_name_plural = "refused accesses"
+
+    def __str__(self) -> str:
+        return f"user {self.user_id} refused {self.outcome} at {self.at:%Y-%m-%d %H:%M}"

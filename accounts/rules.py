@@ -93,3 +93,16 @@ rules.add_perm("accounts.change_organisation", is_superuser)
 rules.add_perm("accounts.delete_organisation", is_superuser)
 # The admin site's app index asks for this.
 rules.add_perm("accounts", can_administer)
+
+
+@rules.predicate
+def refusal_of_own_organisation_or_list(user, obj) -> bool:
+    """A refused access by a user of the admin's own organisation (or the narrowed list)."""
+    return obj is None or obj.user.organisation_id == user.organisation_id
+
+
+# Refused accesses (accounts.audit): an organisation's admins see their own people's; read-only.
+rules.add_perm(
+    "accounts.view_refusedaccess",
+    is_superuser | (is_org_admin & refusal_of_own_organisation_or_list),
+)

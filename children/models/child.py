@@ -13,7 +13,7 @@ from simple_history.models import HistoricalRecords
 from accounts.clock import today as england_today
 from accounts.dates import not_before, not_in_future
 from accounts.errors import Errors
-from accounts.models import Organisation, Team, TimeStampedModel
+from accounts.models import FetchSite, Organisation, Team, TimeStampedModel
 
 from .codes import Ethnicity, LegalStatus, Route, Sex, YesNoUnknown
 
@@ -293,6 +293,11 @@ class ChildAccessLog(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     viewed_at = models.DateTimeField(auto_now_add=True)
     path = models.CharField(max_length=300)
+    # where the view came from: "cross-site" marks a view a link on another site may have
+    # planted in the user's name (their session cookie goes with a top-level GET)
+    fetch_site = models.CharField(
+        "Sec-Fetch-Site", max_length=11, choices=FetchSite.choices, blank=True
+    )
 
     class Meta:
         ordering = ["-viewed_at"]
