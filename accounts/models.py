@@ -187,3 +187,37 @@ class RefusedAccess(models.Model):
 
     def __str__(self) -> str:
         return f"user {self.user_id} refused {self.outcome} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class RoleChange(models.Model):
+    """A role given to or taken from a user (separation of duties, issue 15 item 4).
+
+    An organisation's admin gives case roles, which open every child's record; so every grant
+    is kept, with who made it, and shown to the organisation's admins (their home page and the
+    admin), where a grant to an admin's second account or a colleague's friend is seen.
+    """
+
+    class Action(models.TextChoices):
+        GRANTED = "granted", "Given"
+        REMOVED = "removed", "Taken away"
+
+    at = models.DateTimeField(auto_now_add=True)
+    # empty: set up by a script (the demo data, a data load), not by a person in the admin
+    by = models.ForeignKey(User, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="role_changes")
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="+")
+    role = models.CharField(max_length=40, choices=Role.choices)
+    action = models.CharField(max_length=10, choices=Action.choices)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["team", "-at"])]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.get_role_display()} {self.get_action_display().lower()} at {self.at:%Y-%m-%d}"
+        )
+
+    @property
+    def is_case_role(self) -> bool:
+        return self.role != Role.ADMIN
