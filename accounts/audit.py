@@ -18,14 +18,12 @@ def is_record_url(request) -> bool:
     return bool(match and match.kwargs and "admin" not in match.namespaces)
 
 
-def refused_access_record(*, request, outcome: int) -> RefusedAccess:
-    """Write that the signed-in user was refused a record's URL (ids only, no query string)."""
+def refused_access_record(
+    *, user, method: str, path: str, outcome: int, fetch_site: str = ""
+) -> RefusedAccess:
+    """Write that a signed-in user was refused a record's URL (ids only, no query string)."""
     return RefusedAccess.objects.create(
-        user=request.user,
-        method=request.method[:10],
-        path=request.path[:300],
-        outcome=outcome,
-        fetch_site=FetchSite.of(request),
+        user=user, method=method[:10], path=path[:300], outcome=outcome, fetch_site=fetch_site
     )
 
 
@@ -42,5 +40,11 @@ class RefusedAccessMiddleware:
             and request.user.is_authenticated
             and is_record_url(request)
         ):
-            refused_access_record(request=request, outcome=response.status_code)
+            refused_access_record(
+                user=request.user,
+                method=request.method,
+                path=request.path,
+                outcome=response.status_code,
+                fetch_site=FetchSite.of(request),
+            )
         return response

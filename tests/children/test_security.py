@@ -168,3 +168,17 @@ def test_every_demo_child_id_keeps_to_the_allowed_characters():
     assert ids
     for child_id in ids:
         Child._meta.get_field("la_child_id").run_validators(child_id)
+
+
+def test_the_demo_shows_the_audit_records():
+    from accounts.models import FetchSite, RefusedAccess, RoleChange
+    from children.models import ChildAccessLog
+
+    call_command("load_demo", stdout=io.StringIO())
+    kai = Child.objects.get(la_child_id="EB-2001")
+    assert ChildAccessLog.objects.filter(child=kai, fetch_site=FetchSite.CROSS_SITE).exists()
+    refusal = RefusedAccess.objects.get()
+    assert refusal.outcome == 404
+    assert refusal.path == reverse("children:record", args=[kai.pk])
+    assert refusal.user.organisation != kai.responsible_authority
+    assert RoleChange.objects.filter(action=RoleChange.Action.GRANTED).exists()
