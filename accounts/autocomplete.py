@@ -24,6 +24,12 @@ LIMIT = 10
 SEARCH_SUFFIX = "_search"
 
 
+def search_text(value: str | None) -> str:
+    """What a search endpoint searches for: at most 100 characters, without NUL characters
+    (PostgreSQL refuses one in a string: a typed or forged NUL would answer 500)."""
+    return (value or "").replace("\x00", "")[:100]
+
+
 def words_in(text: str, label: str) -> bool:
     """Every word typed is part of the label (case-insensitive): the search's own rule."""
     label = label.casefold()
@@ -52,7 +58,7 @@ class ChooserWidget(forms.Widget):
         search = name + SEARCH_SUFFIX
         return {
             "pk": data.get(name, ""),
-            "text": data.get(search) if search in data else None,
+            "text": search_text(data.get(search)) if search in data else None,
         }
 
     def value_omitted_from_data(self, data, files, name):

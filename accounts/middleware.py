@@ -45,3 +45,23 @@ class NoStoreMiddleware:
         response["Cache-Control"] = "no-store"
         response.setdefault("Pragma", "no-cache")
         return response
+
+
+class SecurityHeadersMiddleware:
+    """Headers Django's SecurityMiddleware does not set, on every response (static files too).
+
+    ``Permissions-Policy`` turns off the browser features the service never uses, so a script
+    injected into a page could not switch them on; ``Cross-Origin-Resource-Policy: same-origin``
+    stops another site loading our responses (a chronology CSV, an image) as its own resources.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", settings.EP_PERMISSIONS_POLICY)
+        response.setdefault(
+            "Cross-Origin-Resource-Policy", settings.EP_CROSS_ORIGIN_RESOURCE_POLICY
+        )
+        return response

@@ -142,3 +142,82 @@ class Membership(models.Model):
             raise ValidationError(
                 {"team": "Choose a team in the user's own organisation"}, code="other_organisation"
             )
+
+
+class FetchSite(models.TextChoices):
+    """The browser's ``Sec-Fetch-Site`` header: where the request that opened a page came from.
+
+    A link on another site opens a page as ``cross-site`` (the session cookie is sent on a top-
+    level GET), so an access log row with it may be a view planted in the user's name.
+    """
+
+    SAME_ORIGIN = "same-origin", "This service"
+    SAME_SITE = "same-site", "Another service on the same site"
+    CROSS_SITE = "cross-site", "Another site"
+    NONE = "none", "Typed or bookmarked"
+    UNKNOWN = "", "Not sent"
+
+    @classmethod
+    def of(cls, request) -> str:
+        """The request's header, kept only when it is one a browser sends."""
+        value = request.META.get("HTTP_SEC_FETCH_SITE", "").strip().lower()
+        return value if value in cls.values else cls.UNKNOWN
+
+
+class RefusedAccess(models.Model):
+    """A signed-in user was refused a record's URL: 403 (not theirs to open) or 404 (not in
+    their organisation, or no such record). Ids only: the path names records by number, the
+    query string (which may hold a search for a name) is never kept."""
+
+    class Outcome(models.IntegerChoices):
+        FORBIDDEN = 403, "Refused (403)"
+        NOT_FOUND = 404, "Not found (404)"
+
+    user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+    method = models.CharField(max_length=10)
+    path = models.CharField(max_length=300)
+    outcome = models.PositiveSmallIntegerField(choices=Outcome.choices)
+    fetch_site = models.CharField(max_length=11, choices=FetchSite.choices, blank=True)
+
+    class Meta:
+        ordering = ["-at"]
+        indexes = [models.Index(fields=["user", "-at"])]
+        verbose_name_plural = "refused accesses"
+
+    def __str__(self) -> str:
+        return f"user {self.user_id} refused {self.outcome} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class RoleChange(models.Model):
+    """A role given to or taken from a user (separation of duties, issue 15 item 4).
+
+    An organisation's admin gives case roles, which open every child's record; so every grant
+    is kept, with who made it, and shown to the organisation's admins (their home page and the
+    admin), where a grant to an admin's second account or a colleague's friend is seen.
+    """
+
+    class Action(models.TextChoices):
+        GRANTED = "granted", "Given"
+        REMOVED = "removed", "Taken away"
+
+    at = models.DateTimeField(auto_now_add=True)
+    # empty: set up by a script (the demo data, a data load), not by a person in the admin
+    by = models.ForeignKey(User, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="role_changes")
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="+")
+    role = models.CharField(max_length=40, choices=Role.choices)
+    action = models.CharField(max_length=10, choices=Action.choices)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["team", "-at"])]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.get_role_display()} {self.get_action_display().lower()} at {self.at:%Y-%m-%d}"
+        )
+
+    @property
+    def is_case_role(self) -> bool:
+        return self.role != Role.ADMIN

@@ -79,17 +79,83 @@ rules.add_perm("accounts.add_team", can_administer)
 rules.add_perm("accounts.change_team", administers)
 rules.add_perm("accounts.delete_team", is_superuser)
 
-# Users and memberships: an organisation's admin manages its own people; only a superuser
-# touches organisations themselves.
-for model in ("user", "membership"):
-    rules.add_perm(f"accounts.view_{model}", administers)
-    rules.add_perm(f"accounts.add_{model}", can_administer)
-    rules.add_perm(f"accounts.change_{model}", administers)
+# Users: an organisation's admin manages its own people; only a superuser touches
+# organisations themselves.
+rules.add_perm("accounts.view_user", administers)
+rules.add_perm("accounts.add_user", can_administer)
+rules.add_perm("accounts.change_user", administers)
 rules.add_perm("accounts.delete_user", is_superuser)  # people are deactivated, not deleted
-rules.add_perm("accounts.delete_membership", administers)
+
+
+def _membership_user(obj):
+    """The person a membership is about: the membership's user, or the user itself (the
+    admin's inline of memberships asks about the user whose page it is on)."""
+    from .models import Membership
+
+    return obj.user if isinstance(obj, Membership) else obj
+
+
+@rules.predicate
+def membership_user_administered(user, obj) -> bool:
+    """The rule follows ``membership.user`` (not the team): a person of the admin's own
+    organisation, never a system superuser, never the admin themselves (separation of duties:
+    an admin who gave themselves a case role would open every child's record)."""
+    if obj is None:
+        return True
+    target = _membership_user(obj)
+    return (
+        target.organisation_id == user.organisation_id
+        and not target.is_superuser
+        and target.pk != user.pk
+    )
+
+
+@rules.predicate
+def membership_user_visible(user, obj) -> bool:
+    """An admin sees the memberships of their own organisation's people, their own included."""
+    if obj is None:
+        return True
+    target = _membership_user(obj)
+    return target.organisation_id == user.organisation_id and not target.is_superuser
+
+
+# Memberships: an admin gives and takes away roles of their own people, never their own.
+rules.add_perm("accounts.view_membership", is_superuser | (is_org_admin & membership_user_visible))
+rules.add_perm("accounts.add_membership", can_administer)  # whose: the form's rule (services)
+rules.add_perm(
+    "accounts.change_membership", is_superuser | (is_org_admin & membership_user_administered)
+)
+rules.add_perm(
+    "accounts.delete_membership", is_superuser | (is_org_admin & membership_user_administered)
+)
 rules.add_perm("accounts.view_organisation", administers)
 rules.add_perm("accounts.add_organisation", is_superuser)
 rules.add_perm("accounts.change_organisation", is_superuser)
 rules.add_perm("accounts.delete_organisation", is_superuser)
 # The admin site's app index asks for this.
 rules.add_perm("accounts", can_administer)
+
+
+@rules.predicate
+def refusal_of_own_organisation_or_list(user, obj) -> bool:
+    """A refused access by a user of the admin's own organisation (or the narrowed list)."""
+    return obj is None or obj.user.organisation_id == user.organisation_id
+
+
+# Refused accesses (accounts.audit): an organisation's admins see their own people's; read-only.
+rules.add_perm(
+    "accounts.view_refusedaccess",
+    is_superuser | (is_org_admin & refusal_of_own_organisation_or_list),
+)
+
+
+@rules.predicate
+def role_change_of_own_organisation_or_list(user, obj) -> bool:
+    return obj is None or obj.team.organisation_id == user.organisation_id
+
+
+# Role changes (who gave whom which role): every admin of the organisation sees them all.
+rules.add_perm(
+    "accounts.view_rolechange",
+    is_superuser | (is_org_admin & role_change_of_own_organisation_or_list),
+)

@@ -1,6 +1,7 @@
 """Reads of organisations, teams and people, scoped to what the user may see."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.db.models import (
     Case,
@@ -16,7 +17,8 @@ from django.db.models import (
 from django.db.models.functions import Concat
 from django.urls import reverse
 
-from .models import Membership, Team, User
+from .clock import now
+from .models import Membership, Role, RoleChange, Team, User
 
 
 def team_list_for_user(*, user: User) -> QuerySet[Team]:
@@ -128,4 +130,22 @@ def people_search(*, user: User, text: str, role: str = "", limit: int = 10) -> 
         people.annotate(_own_team=in_own_team).order_by(
             "_exact", "-_own_team", "last_name", "first_name", "pk"
         )[:limit]
+    )
+
+
+ROLE_CHANGES_SHOWN = 10
+ROLE_CHANGES_DAYS = 30
+
+
+def recent_role_changes(*, user: User) -> list[RoleChange] | None:
+    """For an organisation's admins: the roles given and taken away in their organisation in
+    the last 30 days (newest first), so that each grant is seen by the other admins. None for
+    anyone else."""
+    if user.organisation_id is None or not user.has_role(Role.ADMIN):
+        return None
+    since = now() - timedelta(days=ROLE_CHANGES_DAYS)
+    return list(
+        RoleChange.objects.filter(team__organisation_id=user.organisation_id, at__gte=since)
+        .select_related("user", "team", "by")
+        .order_by("-at", "-pk")[:ROLE_CHANGES_SHOWN]
     )

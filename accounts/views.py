@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from . import clock, selectors
-from .autocomplete import LIMIT
+from .autocomplete import LIMIT, search_text
 from .forms import SignInForm
 from .home import panels_for
 from .models import Role
@@ -110,7 +110,7 @@ def people_search(request):
     if role and role not in Role.values:
         return JsonResponse({"error": "Unknown role"}, status=400)
     people = selectors.people_search(
-        user=request.user, text=request.GET.get("q", "")[:100], role=role, limit=LIMIT
+        user=request.user, text=search_text(request.GET.get("q")), role=role, limit=LIMIT
     )
     return JsonResponse(
         {

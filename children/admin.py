@@ -15,6 +15,7 @@ from django.db.models import Manager
 from simple_history.admin import SimpleHistoryAdmin
 
 from accounts.admin_mixins import CaseRecordAdminMixin, ReadOnlyAdminMixin
+from accounts.models import FetchSite
 
 from . import models
 from .selectors import children_visible_to
@@ -55,7 +56,12 @@ class ChildScopedAdminMixin(CaseRecordAdminMixin):
         visible = set(children_visible_to(user=request.user).values_list("pk", flat=True))
         for child in self.children_of(obj):
             if child.pk in visible:
-                child_access_log_record(child=child, user=request.user, path=request.path)
+                child_access_log_record(
+                    child=child,
+                    user=request.user,
+                    path=request.path,
+                    fetch_site=FetchSite.of(request),
+                )
 
 
 class CaseRecordAdmin(ChildScopedAdminMixin, SimpleHistoryAdmin):
@@ -104,8 +110,8 @@ class SiblingGroupAdmin(CaseRecordAdmin):
 class ChildAccessLogAdmin(ChildScopedAdminMixin, admin.ModelAdmin):
     """Who looked at which child: names children, so scoped like the records themselves."""
 
-    list_display = ["viewed_at", "user", "child", "path"]
-    list_filter = ["viewed_at"]
+    list_display = ["viewed_at", "user", "child", "path", "fetch_site"]
+    list_filter = ["viewed_at", "fetch_site"]
     search_fields = ["user__username", "child__la_child_id"]
     list_select_related = ["user", "child"]
 

@@ -10,7 +10,11 @@ events (children/events.py) as real use.
 
 from datetime import date, timedelta
 
+from django.urls import reverse
+
+from accounts.audit import refused_access_record
 from accounts.clock import today
+from accounts.models import FetchSite
 
 from . import services
 from .models import (
@@ -381,7 +385,7 @@ def load(context: dict) -> None:
 
     # Eastbridge: one child that Northmoor users never see.
     east_sw = users["sw.eastbridge"]
-    services.child_create(
+    kai = services.child_create(
         by=east_sw,
         legal_name="Kai Brennan",
         date_of_birth=_days(-200),
@@ -392,4 +396,21 @@ def load(context: dict) -> None:
         identified_on=_days(-150),
         team=teams[("eastbridge", "Children in Care Team")],
         social_worker=east_sw,
+    )
+
+    # The audit trail (docs/security.md): Eastbridge's worker opened Kai's record from a link on
+    # another site (kept as cross-site), and a Northmoor worker who tried Kai's record (another
+    # authority's child: 404) is written down for Northmoor's admins.
+    services.child_access_log_record(
+        child=kai,
+        user=east_sw,
+        path=reverse("children:record", args=[kai.pk]),
+        fetch_site=FetchSite.CROSS_SITE,
+    )
+    refused_access_record(
+        user=sw,
+        method="GET",
+        path=reverse("children:record", args=[kai.pk]),
+        outcome=404,
+        fetch_site=FetchSite.SAME_ORIGIN,
     )

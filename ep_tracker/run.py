@@ -24,7 +24,7 @@ def _commands(port: str) -> dict[str, tuple[list[str], dict]]:
     python = sys.executable
     celery = str(Path(python).with_name("celery"))
     var_dir = Path(os.environ.get("EP_VAR_DIR") or Path(__file__).resolve().parent.parent / "var")
-    var_dir.mkdir(parents=True, exist_ok=True)
+    var_dir.mkdir(mode=0o700, parents=True, exist_ok=True)  # as settings makes it
     return {
         "worker": (
             [

@@ -30,9 +30,17 @@ PRODUCTION = DJANGO_ENV == "production"
 VAR_DIR = Path(env.str("EP_VAR_DIR", default=str(BASE_DIR / "var")))
 
 
+def _private_dir(path: Path) -> None:
+    """var/ holds the embedded database, the broker's queued tasks and the dev secret: only the
+    account that runs the service may open it (0700), whatever the umask."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if not PRODUCTION:
+        path.chmod(0o700)
+
+
 def _embedded_secret_key() -> str:
     """A per-checkout development secret kept in var/ (git-ignored), never in the repository."""
-    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    _private_dir(VAR_DIR)
     path = VAR_DIR / "secret_key"
     if not path.exists():
         path.write_text(secrets.token_urlsafe(64))
@@ -86,6 +94,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # outside WhiteNoise, so that static files carry the headers too
+    "accounts.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -93,6 +103,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "accounts.middleware.AbsoluteSessionLifetimeMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # a 403 or 404 on a record's URL is written down (accounts.audit)
+    "accounts.audit.RefusedAccessMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -122,7 +134,7 @@ TEMPLATES = [
 ]
 
 # --- database ---
-VAR_DIR.mkdir(parents=True, exist_ok=True)
+_private_dir(VAR_DIR)
 # Production must name its PostgreSQL; only the embedded mode falls back to a SQLite file.
 DATABASES = {
     "default": env.db_url("DATABASE_URL")
@@ -140,6 +152,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "timeout": 20,
         }
     )
+    if Path(DATABASES["default"]["NAME"]).parent.is_dir():
+        # the file holds special category data: created 0600 before SQLite first opens it (its
+        # WAL and shared-memory files take the database file's permissions)
+        _sqlite_file = Path(DATABASES["default"]["NAME"])
+        _sqlite_file.touch(mode=0o600, exist_ok=True)
+        _sqlite_file.chmod(0o600)
 else:
     DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE", default=60))
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
@@ -172,25 +190,40 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 # Absolute lifetime (Django has none): accounts.middleware ends the session after this.
 SESSION_ABSOLUTE_LIFETIME_SECONDS = env.int("SESSION_ABSOLUTE_LIFETIME_SECONDS", default=12 * 3600)
 SESSION_COOKIE_HTTPONLY = True
+# Flash messages name children and people ("… has been added"): kept server-side in the session,
+# never in the signed but readable cookie Django's default storage would use (issue 15 item 7).
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 SESSION_COOKIE_SAMESITE = "Lax"
 
-# django-axes: lock a username from an address after repeated failures.
+# django-axes: lock a username from an address after repeated failures (the pair together:
+# locking one address never locks the user out from another, and no one locks a user everywhere).
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# the page says how long the lock lasts, from AXES_COOLOFF_TIME
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.locked_out"
 AXES_RESET_ON_SUCCESS = True
+# a failure during a lockout does not restart the cool-off (else it never ends while probed)
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_VERBOSE = False
-# Behind a proxy in production the client address comes from X-Forwarded-For.
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if PRODUCTION else ["REMOTE_ADDR"]
-)
+# Behind the proxy in production the client's address is the one the trusted proxy appended to
+# X-Forwarded-For, never what the client wrote before it (accounts.client_ip explains why axes
+# does not call django-ipware's own reader). Embedded: no proxy, the peer's address.
+AXES_CLIENT_IP_CALLABLE = "accounts.client_ip.client_ip_address"
+AXES_IPWARE_PROXY_COUNT = env.int("EP_TRUSTED_PROXY_COUNT", default=1 if PRODUCTION else 0)
+# optional: the proxies' own addresses (REMOTE_ADDR must be one of them for the header to count)
+AXES_IPWARE_PROXY_TRUSTED_IPS = env.list("EP_TRUSTED_PROXY_IPS", default=[])
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 
 # --- security headers ---
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# accounts.middleware.SecurityHeadersMiddleware: no powerful browser feature is used; no other
+# origin may embed our responses (a chronology CSV, a child's page) as a resource
+EP_PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+EP_CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
 CSRF_COOKIE_HTTPONLY = True
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)

@@ -1,6 +1,13 @@
 """The child's record, split by concept (a module past ~400 lines becomes a package)."""
 
-from .child import CHILD_ID_TAKEN, Child, ChildAccessLog, SiblingGroup, SiblingPlacement
+from .child import (
+    CHILD_ID_CHARACTERS,
+    CHILD_ID_TAKEN,
+    Child,
+    ChildAccessLog,
+    SiblingGroup,
+    SiblingPlacement,
+)
 from .codes import Ethnicity, LegalStatus, Route, Sex, YesNoUnknown
 from .court import (
     ENDS,
@@ -99,6 +106,7 @@ __all__ = [
     "Sex",
     "SiblingGroup",
     "SiblingPlacement",
+    "CHILD_ID_CHARACTERS",
     "CHILD_ID_TAKEN",
     "StandardItemAppliesTo",
     "TwinTrackPlan",

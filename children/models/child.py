@@ -4,6 +4,7 @@ from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
@@ -12,12 +13,21 @@ from simple_history.models import HistoricalRecords
 from accounts.clock import today as england_today
 from accounts.dates import not_in_future
 from accounts.errors import Errors
-from accounts.models import Organisation, Team, TimeStampedModel
+from accounts.models import FetchSite, Organisation, Team, TimeStampedModel
 
 from .codes import Ethnicity, Route, Sex, YesNoUnknown
 
 MAX_MONTHS_TO_DELIVERY = 10
 CHILD_ID_TAKEN = "Another child already has this local authority child ID"
+CHILD_ID_CHARACTERS = (
+    "Local authority child ID must only include letters a to z, numbers, forward slashes (/), "
+    "underscores (_) and hyphens (-)"
+)
+# The ID names files and headers (the chronology download): no space, quote or line break can
+# reach them. Case management systems' IDs are letters, digits and these separators.
+child_id_validator = RegexValidator(
+    r"\A[A-Za-z0-9/_-]+\Z", message=CHILD_ID_CHARACTERS, code="child_id_characters"
+)
 
 
 def add_months(day: date, months: int) -> date:
@@ -108,6 +118,7 @@ class Child(TimeStampedModel):
     la_child_id = models.CharField(
         "local authority child ID",
         max_length=50,
+        validators=[child_id_validator],
         help_text="The ID in the case management system.",
     )
 
@@ -297,6 +308,11 @@ class ChildAccessLog(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     viewed_at = models.DateTimeField(auto_now_add=True)
     path = models.CharField(max_length=300)
+    # where the view came from: "cross-site" marks a view a link on another site may have
+    # planted in the user's name (their session cookie goes with a top-level GET)
+    fetch_site = models.CharField(
+        "Sec-Fetch-Site", max_length=11, choices=FetchSite.choices, blank=True
+    )
 
     class Meta:
         ordering = ["-viewed_at"]

@@ -204,6 +204,10 @@ def child_archive(*, child: Child, reason: str, by: User) -> Child:
     return save_record(child, by=by)
 
 
-def child_access_log_record(*, child: Child, user: User, path: str) -> ChildAccessLog:
+def child_access_log_record(
+    *, child: Child, user: User, path: str, fetch_site: str = ""
+) -> ChildAccessLog:
     """Write that a user viewed a child's record (UK GDPR accountability)."""
-    return ChildAccessLog.objects.create(child=child, user=user, path=path[:300])
+    return ChildAccessLog.objects.create(
+        child=child, user=user, path=path[:300], fetch_site=fetch_site
+    )

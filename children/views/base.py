@@ -15,9 +15,19 @@ from django.urls import reverse
 from django.views import View
 
 from accounts.govuk import attach_model_errors
+from accounts.models import FetchSite
 from accounts.permissions import can
 
 from .. import selectors, services
+
+
+def child_viewed(request, child) -> None:
+    """Write the view to the child's access log: a GET only (a HEAD, a refused POST or a form
+    posted back are not views), with the browser's Sec-Fetch-Site (issue 15 item 6)."""
+    if request.method == "GET":
+        services.child_access_log_record(
+            child=child, user=request.user, path=request.path, fetch_site=FetchSite.of(request)
+        )
 
 
 class ChildRecordFormView(View):
@@ -64,10 +74,7 @@ class ChildRecordFormView(View):
         if not can(request.user, self.perm, self.child):
             raise PermissionDenied
         self.instance = self.get_instance()
-        if request.method == "GET":
-            services.child_access_log_record(
-                child=self.child, user=request.user, path=request.path
-            )
+        child_viewed(request, self.child)
         return super().dispatch(request, *args, **kwargs)
 
     def make_form(self, data=None):

@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 
-from accounts.autocomplete import LIMIT
+from accounts.autocomplete import LIMIT, search_text
 
 from .. import selectors
 from ..rules import works_with_children
@@ -27,7 +27,7 @@ def children_search(request):
         )
     children = child_search(
         user=request.user,
-        text=request.GET.get("q", "")[:100],
+        text=search_text(request.GET.get("q")),
         sibling_of=sibling_of,
         limit=LIMIT,
     )
