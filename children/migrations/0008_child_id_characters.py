@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("children", "0005_child_list_team_index"),
+        ("children", "0007_family_network_words"),
     ]
 
     operations = [

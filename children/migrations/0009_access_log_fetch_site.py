@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("children", "0006_child_id_characters"),
+        ("children", "0008_child_id_characters"),
     ]
 
     operations = [
