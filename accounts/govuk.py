@@ -1,11 +1,13 @@
 """GOV.UK Frontend form helpers shared by every app: date inputs and GOV.UK error wording."""
 
+import re
 from datetime import date
 
 from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.utils import pretty_name
 
 
 class GovDateField(DateInputField):
@@ -47,16 +49,50 @@ class GovDateField(DateInputField):
         return result
 
 
+def field_subject(name: str, field: forms.Field) -> str:
+    """What a field is called in a message: its label without a bracketed hint ("(optional)"),
+    or its name when the label is a question ("Name", "Legal name")."""
+    label = str(field.label or "")
+    label = re.sub(r"\s*\([^)]*\)\s*$", "", label).strip()
+    if not label or label.endswith("?"):
+        label = pretty_name(name)
+    return label
+
+
+def state_max_length(name: str, field: forms.Field) -> None:
+    """A text field's limit, said in its hint and refused in GOV.UK words.
+
+    "Name must be 200 characters or fewer" instead of Django's "Ensure this value has at most
+    200 characters"; and no ``maxlength`` attribute, which makes the browser cut a long paste
+    silently: the server refuses it and keeps what was typed, so nothing is lost unseen.
+    """
+    max_length = getattr(field, "max_length", None)
+    if not isinstance(field, forms.CharField) or not max_length:
+        return
+    limit = f"{max_length} characters or fewer"
+    field.error_messages["max_length"] = f"{field_subject(name, field)} must be {limit}"
+    field.widget.attrs.pop("maxlength", None)
+    hint = f"Must be {limit}"
+    help_text = str(field.help_text or "").strip()
+    if hint not in help_text:
+        field.help_text = f"{help_text.rstrip('.')}. {hint}" if help_text else hint
+
+
 class GovFormMixin:
-    """Render with crispy-forms-gds; the page template draws the <form> tag and the buttons."""
+    """Render with crispy-forms-gds; the page template draws the <form> tag and the buttons.
+
+    Every text field with a maximum length states it in its hint and refuses more in GOV.UK
+    words (``state_max_length``): once, here, for every form of the project.
+    """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper(self)
         self.helper.form_tag = False
-        for field in self.fields.values():
+        for name, field in self.fields.items():
             if isinstance(field.widget, forms.Textarea):
                 field.widget.attrs.setdefault("rows", 4)
+            state_max_length(name, field)
 
 
 def attach_model_errors(form: forms.BaseForm, error: ValidationError) -> None:

@@ -8,6 +8,8 @@ not the length of the record. The child's own records are one source of one quer
 (``records_events``: a UNION ALL of plain columns, no model objects).
 """
 
+from datetime import date
+
 from django.db import connection
 from django.utils.encoding import force_str
 
@@ -20,13 +22,22 @@ from .models import (
     CourtOrder,
     FamilyMember,
     Hearing,
+    IROEscalation,
     PaternityTest,
     Section19Consent,
     TwinTrackPlan,
     ViabilityAssessment,
 )
 
-__all__ = ["ChronologyEvent", "events_for", "register_own_sources"]
+__all__ = ["ChronologyEvent", "events_for", "register_own_sources", "split_upcoming"]
+
+
+def split_upcoming(events: list[ChronologyEvent], today: date) -> tuple[list, list]:
+    """What has happened (up to today) and what is upcoming (hearings listed, directions due
+    after today), each in date order: the chronology is what happened; the rest is listed apart."""
+    happened = [event for event in events if event.date <= today]
+    upcoming = [event for event in events if event.date > today]
+    return happened, upcoming
 
 
 def events_for(child, viewer) -> list[ChronologyEvent]:
@@ -65,12 +76,12 @@ def child_events(child, viewer):
 
 _USER = "LEFT JOIN accounts_user u ON u.id = {}.{}"
 _BY = "u.first_name, u.last_name, u.username"
-_NO_BY = "NULL::text, NULL::text, NULL::text"
 
 _RECORDS_SQL = f"""
 SELECT 1, row_number() OVER (ORDER BY f.relationship, f.name, f.id), f.ep_information_given_on,
-       NULL::date, NULL::date, f.name::text, f.relationship::text, NULL::text, {_NO_BY}
+       NULL::date, NULL::date, f.name::text, f.relationship::text, NULL::text, {_BY}
   FROM children_familymember f
+  {_USER.format("f", "created_by_id")}
  WHERE f.child_id = %(child)s AND f.ep_information_given_on IS NOT NULL
 UNION ALL
 SELECT 2, row_number() OVER (ORDER BY v.requested_on, v.id), v.requested_on, v.completed_on,
@@ -81,51 +92,59 @@ SELECT 2, row_number() OVER (ORDER BY v.requested_on, v.id), v.requested_on, v.c
  WHERE v.child_id = %(child)s
 UNION ALL
 SELECT 3, row_number() OVER (ORDER BY p.requested_on, p.id), p.requested_on, p.result_on,
-       NULL::date, f.name::text, p.result::text, NULL::text, {_NO_BY}
+       NULL::date, f.name::text, p.result::text, NULL::text, {_BY}
   FROM children_paternitytest p
   JOIN children_familymember f ON f.id = p.alleged_father_id
+  {_USER.format("p", "created_by_id")}
  WHERE p.child_id = %(child)s
 UNION ALL
 (SELECT 4, 1, pp.plo_letter_on, pp.plo_meeting_on, NULL::date, NULL::text, NULL::text,
-        NULL::text, {_NO_BY}
+        NULL::text, {_BY}
    FROM children_preproceedings pp
+   {_USER.format("pp", "created_by_id")}
   WHERE pp.child_id = %(child)s
   ORDER BY pp.id
   LIMIT 1)
 UNION ALL
 SELECT 5, row_number() OVER (ORDER BY p.issued_on DESC, p.id), p.issued_on, p.concluded_on,
-       NULL::date, p.court::text, p.case_number::text, NULL::text, {_NO_BY}
+       NULL::date, p.court::text, p.case_number::text, NULL::text, {_BY}
   FROM children_proceedings p
+  {_USER.format("p", "created_by_id")}
  WHERE p.child_id = %(child)s
 UNION ALL
 SELECT 6, row_number() OVER (ORDER BY e.granted_on, e.id), e.granted_on, NULL::date,
-       NULL::date, e.weeks::text, e.reason::text, NULL::text, {_NO_BY}
+       NULL::date, e.weeks::text, e.reason::text, NULL::text, {_BY}
   FROM children_extension e
   JOIN children_proceedings p ON p.id = e.proceedings_id
+  {_USER.format("e", "created_by_id")}
  WHERE p.child_id = %(child)s
 UNION ALL
 SELECT 7, row_number() OVER (ORDER BY h.listed_on, h.id), h.listed_on, NULL::date, NULL::date,
-       h.kind::text, h.outcome::text, NULL::text, {_NO_BY}
+       h.kind::text, h.outcome::text, NULL::text, {_BY}
   FROM children_hearing h
   JOIN children_proceedings p ON p.id = h.proceedings_id
+  {_USER.format("h", "created_by_id")}
  WHERE p.child_id = %(child)s
 UNION ALL
 SELECT 8, row_number() OVER (ORDER BY d.due_on, d.id), d.due_on, NULL::date, NULL::date,
-       d.text::text, NULL::text, NULL::text, {_NO_BY}
+       d.text::text, NULL::text, NULL::text, {_BY}
   FROM children_direction d
   JOIN children_hearing h ON h.id = d.hearing_id
   JOIN children_proceedings p ON p.id = h.proceedings_id
+  {_USER.format("d", "created_by_id")}
  WHERE p.child_id = %(child)s
 UNION ALL
 SELECT 9, row_number() OVER (ORDER BY o.made_on, o.id), o.made_on, NULL::date, NULL::date,
-       o.kind::text, o.notes::text, NULL::text, {_NO_BY}
+       o.kind::text, o.notes::text, NULL::text, {_BY}
   FROM children_courtorder o
+  {_USER.format("o", "created_by_id")}
  WHERE o.child_id = %(child)s
 UNION ALL
 SELECT 10, row_number() OVER (ORDER BY s.considered_on, s.id), s.considered_on, NULL::date,
-       NULL::date, f.name::text, s.status::text, NULL::text, {_NO_BY}
+       NULL::date, f.name::text, s.status::text, NULL::text, {_BY}
   FROM children_section19consent s
   JOIN children_familymember f ON f.id = s.parent_id
+  {_USER.format("s", "created_by_id")}
  WHERE s.child_id = %(child)s
 UNION ALL
 SELECT 11, row_number() OVER (ORDER BY t.meeting_on, t.created_at, t.id), t.meeting_on,
@@ -158,6 +177,20 @@ SELECT 15, row_number() OVER (ORDER BY i."order", i.code, s.id), s.met_on, NULL:
   JOIN children_practicestandarditem i ON i.id = s.item_id
   {_USER.format("s", "created_by_id")}
  WHERE s.child_id = %(child)s
+UNION ALL
+SELECT 16, row_number() OVER (ORDER BY x.escalated_on, x.created_at, x.id), x.escalated_on,
+       NULL::date, NULL::date, x.stage::text, c.concern::text, NULL::text, {_BY}
+  FROM children_iroescalation x
+  JOIN children_iroconcern c ON c.id = x.concern_id
+  {_USER.format("x", "created_by_id")}
+ WHERE c.child_id = %(child)s
+UNION ALL
+SELECT 17, row_number() OVER (ORDER BY x.responded_on, x.created_at, x.id), x.responded_on,
+       NULL::date, NULL::date, x.response::text, NULL::text, NULL::text, {_BY}
+  FROM children_iroconcernresponse x
+  JOIN children_iroconcern c ON c.id = x.concern_id
+  {_USER.format("x", "created_by_id")}
+ WHERE c.child_id = %(child)s
 ORDER BY 1, 2
 """
 
@@ -193,11 +226,16 @@ def records_events(child, viewer):
     primary = _display(TwinTrackPlan, "primary")
     meeting = _display(TwinTrackPlan, "meeting")
     note_kind = _display(CaseNote, "kind")
+    escalation_stage = _display(IROEscalation, "stage")
     for source, _seq, d1, d2, d3, t1, t2, t3, first, last, username in rows:
         by = _by(first, last, username)
         if source == 1:
             yield ChronologyEvent(
-                d1, "Family", "Early permanence information given", f"{t1} ({relationship(t2)})"
+                d1,
+                "Family",
+                "Early permanence information given",
+                f"{t1} ({relationship(t2)})",
+                by,
             )
         elif source == 2:
             yield ChronologyEvent(
@@ -205,33 +243,35 @@ def records_events(child, viewer):
             )
             if d2:
                 yield ChronologyEvent(
-                    d2, "Family", "Viability assessment completed", f"{t1}: {outcome(t2)}"
+                    d2, "Family", "Viability assessment completed", f"{t1}: {outcome(t2)}", by
                 )
         elif source == 3:
-            yield ChronologyEvent(d1, "Family", "Paternity test requested", t1)
+            yield ChronologyEvent(d1, "Family", "Paternity test requested", t1, by)
             if d2:
-                yield ChronologyEvent(d2, "Family", "Paternity test result", f"{t1}: {result(t2)}")
+                yield ChronologyEvent(
+                    d2, "Family", "Paternity test result", f"{t1}: {result(t2)}", by
+                )
         elif source == 4:
             if d1:
-                yield ChronologyEvent(d1, "Court", "PLO letter sent")
+                yield ChronologyEvent(d1, "Court", "PLO letter sent", by=by)
             if d2:
-                yield ChronologyEvent(d2, "Court", "PLO meeting held")
+                yield ChronologyEvent(d2, "Court", "PLO meeting held", by=by)
         elif source == 5:
             yield ChronologyEvent(
-                d1, "Court", "Care proceedings issued", f"{t1}, case {t2}", order=20
+                d1, "Court", "Care proceedings issued", f"{t1}, case {t2}", by, order=20
             )
             if d2:
-                yield ChronologyEvent(d2, "Court", "Proceedings concluded", t2, order=80)
+                yield ChronologyEvent(d2, "Court", "Proceedings concluded", t2, by, order=80)
         elif source == 6:
-            yield ChronologyEvent(d1, "Court", f"Extension of {t1} weeks granted", t2)
+            yield ChronologyEvent(d1, "Court", f"Extension of {t1} weeks granted", t2, by)
         elif source == 7:
-            yield ChronologyEvent(d1, "Court", hearing_kind(t1), t2, order=30)
+            yield ChronologyEvent(d1, "Court", hearing_kind(t1), t2, by, order=30)
         elif source == 8:
-            yield ChronologyEvent(d1, "Court", "Direction due", t1)
+            yield ChronologyEvent(d1, "Court", "Direction due", t1, by)
         elif source == 9:
-            yield ChronologyEvent(d1, "Court", f"{order_kind(t1)} made", t2, order=40)
+            yield ChronologyEvent(d1, "Court", f"{order_kind(t1)} made", t2, by, order=40)
         elif source == 10:
-            yield ChronologyEvent(d1, "Court", "Section 19 consent", f"{t1}: {consent(t2)}")
+            yield ChronologyEvent(d1, "Court", "Section 19 consent", f"{t1}: {consent(t2)}", by)
         elif source == 11:
             yield ChronologyEvent(
                 d1,
@@ -246,11 +286,17 @@ def records_events(child, viewer):
         elif source == 13:
             yield ChronologyEvent(d1, "Review", "IRO concern raised", t1, by)
             if d2:
-                yield ChronologyEvent(d2, "Review", "IRO concern resolved", t2)
+                yield ChronologyEvent(d2, "Review", "IRO concern resolved", t2, by)
         elif source == 14:
             yield ChronologyEvent(d1, f"Note: {note_kind(t1)}", t2, t3, by, order=70)
         elif source == 15:
             yield ChronologyEvent(d1, "Practice standards", f"Standard {t1}: {t2}", t3, by)
+        elif source == 16:
+            yield ChronologyEvent(
+                d1, "Review", f"IRO concern escalated: {escalation_stage(t1)}", t2, by
+            )
+        elif source == 17:
+            yield ChronologyEvent(d1, "Review", "Response to an IRO concern", t1, by)
 
 
 OWN_SOURCES = (child_events, records_events)

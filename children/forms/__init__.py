@@ -18,9 +18,11 @@ from .family import (
 )
 from .notes import CaseNoteForm
 from .plan import PlanForm
+from .retention import RetentionReviewForm
 from .reviews import (
     ConcernRaiseForm,
     ConcernResolveForm,
+    ConcernRespondForm,
     ConcernStageForm,
     ReviewHeldForm,
     ReviewScheduleForm,
@@ -51,6 +53,8 @@ __all__ = [
     "ConcernRaiseForm",
     "ConcernResolveForm",
     "ConcernStageForm",
+    "ConcernRespondForm",
+    "RetentionReviewForm",
     "PlanForm",
     "ReviewHeldForm",
     "ReviewScheduleForm",

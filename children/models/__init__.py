@@ -26,10 +26,23 @@ from .family import (
 )
 from .notes import CaseNote, NoteKind
 from .plan import PlanningMeeting, PrimaryPlan, TwinTrackPlan
-from .reviews import EscalationStage, IROConcern, LookedAfterReview
+from .retention import RetentionDecision, RetentionReview
+from .reviews import (
+    Attendee,
+    EscalationStage,
+    IROConcern,
+    IROConcernResponse,
+    IROEscalation,
+    LookedAfterReview,
+)
 from .standards import ChildStandardRecord, PracticeStandardItem, StandardItemAppliesTo
 
 __all__ = [
+    "Attendee",
+    "IROConcernResponse",
+    "IROEscalation",
+    "RetentionDecision",
+    "RetentionReview",
     "PARENT_RELATIONSHIPS",
     "STATUTORY_WEEKS",
     "CaseNote",

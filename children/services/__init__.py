@@ -31,9 +31,11 @@ from .family import (
 )
 from .notes import case_note_add
 from .plan import plan_set
+from .retention import retention_review_record
 from .reviews import (
     iro_concern_raise,
     iro_concern_resolve,
+    iro_concern_respond,
     iro_concern_update,
     review_record_held,
     review_schedule,
@@ -73,10 +75,12 @@ __all__ = [
     "case_note_add",
     "iro_concern_raise",
     "iro_concern_resolve",
+    "iro_concern_respond",
     "iro_concern_update",
     "plan_set",
     "review_record_held",
     "review_schedule",
+    "retention_review_record",
     "standard_mark_met",
     "standard_unmark",
 ]

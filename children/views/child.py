@@ -203,13 +203,17 @@ class ChildArchiveView(ChildRecordFormView):
 
 
 def child_chronology(request, pk: int):
-    """Every dated event of the child, oldest first; printable."""
+    """Every dated event of the child that has happened, oldest first, and apart from them
+    what is upcoming (hearings listed, directions due); printable."""
     child = selectors.child_for_user(user=request.user, pk=pk)
     services.child_access_log_record(child=child, user=request.user, path=request.path)
+    happened, upcoming = chronology.split_upcoming(
+        chronology.events_for(child, request.user), clock.today()
+    )
     return render(
         request,
         "children/chronology.html",
-        {"child": child, "events": chronology.events_for(child, request.user)},
+        {"child": child, "events": happened, "upcoming": upcoming},
     )
 
 
@@ -234,10 +238,12 @@ def child_chronology_csv(request, pk: int):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="chronology-{child.la_child_id}.csv"'
     writer = csv.writer(response)
-    writer.writerow(["Date", "Category", "Event", "Detail", "By"])
+    writer.writerow(["Date", "Category", "Event", "Detail", "By", "Upcoming"])
+    today = clock.today()
     for event in chronology.events_for(child, request.user):
         writer.writerow(
             [event.date.strftime("%d/%m/%Y")]
             + [_csv_safe(text) for text in (event.category, event.title, event.detail, event.by)]
+            + ["Yes" if event.date > today else "No"]
         )
     return response

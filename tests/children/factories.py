@@ -191,3 +191,38 @@ class ChildStandardRecordFactory(factory.django.DjangoModelFactory):
     child = factory.SubFactory(ChildFactory)
     item = factory.SubFactory(PracticeStandardItemFactory)
     met_on = factory.LazyFunction(lambda: date.today() - timedelta(days=3))
+
+
+class IROEscalationFactory(factory.django.DjangoModelFactory):
+    """The IRO took a concern to the team manager stage yesterday."""
+
+    class Meta:
+        model = models.IROEscalation
+
+    concern = factory.SubFactory(IROConcernFactory)
+    stage = models.EscalationStage.TEAM_MANAGER
+    escalated_on = factory.LazyFunction(lambda: date.today() - timedelta(days=1))
+
+
+class IROConcernResponseFactory(factory.django.DjangoModelFactory):
+    """A team manager's response to a concern, today."""
+
+    class Meta:
+        model = models.IROConcernResponse
+
+    concern = factory.SubFactory(IROConcernFactory)
+    responded_on = factory.LazyFunction(date.today)
+    response = "The parenting assessment is booked"
+
+
+class RetentionReviewFactory(factory.django.DjangoModelFactory):
+    """A retention review that decided to keep the record for another year."""
+
+    class Meta:
+        model = models.RetentionReview
+
+    child = factory.SubFactory(ChildFactory)
+    reviewed_on = factory.LazyFunction(date.today)
+    decision = models.RetentionDecision.KEEP
+    keep_until = factory.LazyFunction(lambda: date.today() + timedelta(days=365))
+    reason = "A sibling's adoption is still in progress"
