@@ -1,5 +1,6 @@
 """GOV.UK Frontend form helpers shared by every app: date inputs and GOV.UK error wording."""
 
+import functools
 import re
 from datetime import date
 
@@ -85,13 +86,32 @@ class GovFormMixin:
     words (``state_max_length``): once, here, for every form of the project.
     """
 
+    def __init_subclass__(cls, **kwargs):
+        # a form's own __init__ runs after this one and may set a field's hint: the limit is
+        # stated once the whole form is built, whichever class's __init__ finishes last
+        super().__init_subclass__(**kwargs)
+        init = cls.__dict__.get("__init__")
+        if init is not None:
+
+            @functools.wraps(init)
+            def built(self, *args, **kwargs):
+                init(self, *args, **kwargs)
+                self.state_limits()
+
+            cls.__init__ = built
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper(self)
         self.helper.form_tag = False
-        for name, field in self.fields.items():
+        for field in self.fields.values():
             if isinstance(field.widget, forms.Textarea):
                 field.widget.attrs.setdefault("rows", 4)
+        self.state_limits()
+
+    def state_limits(self) -> None:
+        """Each text field's maximum length in its hint and its GOV.UK error (idempotent)."""
+        for name, field in self.fields.items():
             state_max_length(name, field)
 
 
