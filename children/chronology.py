@@ -19,6 +19,7 @@ from accounts.permissions import can
 from .extensions import ChronologyEvent, chronology_sources
 from .models import (
     CaseNote,
+    Child,
     CourtOrder,
     FamilyMember,
     Hearing,
@@ -52,13 +53,7 @@ def events_for(child, viewer) -> list[ChronologyEvent]:
 
 
 def child_events(child, viewer):
-    yield ChronologyEvent(
-        child.identified_on,
-        "Early permanence",
-        "Identified for early permanence",
-        child.get_route_display(),
-        order=10,
-    )
+    # "Identified for early permanence" comes with its author from ``records_events`` (source 0)
     if child.date_of_birth:
         yield ChronologyEvent(child.date_of_birth, "Child", "Born", order=0)
     if child.looked_after_on:
@@ -78,6 +73,12 @@ _USER = "LEFT JOIN accounts_user u ON u.id = {}.{}"
 _BY = "u.first_name, u.last_name, u.username"
 
 _RECORDS_SQL = f"""
+SELECT 0, 1, c.identified_on, NULL::date, NULL::date, c.route::text, NULL::text, NULL::text,
+       {_BY}
+  FROM children_child c
+  {_USER.format("c", "created_by_id")}
+ WHERE c.id = %(child)s
+UNION ALL
 SELECT 1, row_number() OVER (ORDER BY f.relationship, f.name, f.id), f.ep_information_given_on,
        NULL::date, NULL::date, f.name::text, f.relationship::text, NULL::text, {_BY}
   FROM children_familymember f
@@ -226,10 +227,15 @@ def records_events(child, viewer):
     primary = _display(TwinTrackPlan, "primary")
     meeting = _display(TwinTrackPlan, "meeting")
     note_kind = _display(CaseNote, "kind")
+    route = _display(Child, "route")
     escalation_stage = _display(IROEscalation, "stage")
     for source, _seq, d1, d2, d3, t1, t2, t3, first, last, username in rows:
         by = _by(first, last, username)
-        if source == 1:
+        if source == 0:
+            yield ChronologyEvent(
+                d1, "Early permanence", "Identified for early permanence", route(t1), by, order=10
+            )
+        elif source == 1:
             yield ChronologyEvent(
                 d1,
                 "Family",

@@ -201,3 +201,25 @@ def test_a_review_cannot_be_scheduled_for_a_child_who_is_not_looked_after(
         services.review_schedule(
             child=child, scheduled_on=date.today() + timedelta(days=7), by=social_worker
         )
+
+
+@time_machine.travel(date(2027, 5, 10), tick=False)
+def test_a_permanence_plan_not_confirmed_by_the_second_review_is_flagged(client_for, iro, child):
+    LookedAfterReviewFactory(
+        child=child,
+        scheduled_on=date(2027, 1, 15),
+        held_on=date(2027, 1, 15),
+        chair=iro,
+        permanence_plan_confirmed=False,
+    )
+    page = client_for(iro).get(reverse("children:record", args=[child.pk])).content.decode()
+    assert "Expected by the second review" not in page  # the first review: not yet expected
+    LookedAfterReviewFactory(
+        child=child,
+        scheduled_on=date(2027, 4, 10),
+        held_on=date(2027, 4, 10),
+        chair=iro,
+        permanence_plan_confirmed=False,
+    )
+    page = client_for(iro).get(reverse("children:record", args=[child.pk])).content.decode()
+    assert "Expected by the second review" in page
