@@ -95,8 +95,9 @@ class ReviewDueRow:
 
 
 def reviews_due_for(*, children: list[Child], today: date, within_days: int) -> list[ReviewDueRow]:
-    """The next statutory review of each child that is overdue or due within ``within_days``,
-    soonest first, whether or not one is scheduled. Two queries, whatever the caseload."""
+    """The next statutory review of each child that is overdue or due within ``within_days`` (or
+    has a review scheduled within them), soonest first, whether or not one is scheduled. Two
+    queries, whatever the caseload."""
     ids = [child.pk for child in children]
     held: dict[int, list[date]] = {}
     scheduled: dict[int, date] = {}
@@ -121,7 +122,10 @@ def reviews_due_for(*, children: list[Child], today: date, within_days: int) -> 
             authorised_to_place_on=placement_orders.get(child.pk),
             placed_for_adoption_on=None,
         )
+        scheduled_on = scheduled.get(child.pk)
+        soon = scheduled_on is not None and scheduled_on <= horizon
         for due in chain.next_due:
-            if due.due_by <= horizon:
-                rows.append(ReviewDueRow(child, due, scheduled.get(child.pk)))
+            # due (or overdue) within the window, or a review is scheduled within it
+            if due.due_by <= horizon or soon:
+                rows.append(ReviewDueRow(child, due, scheduled_on))
     return sorted(rows, key=lambda row: (row.due.due_by, row.child.pk, row.due.kind))

@@ -223,3 +223,14 @@ def test_a_permanence_plan_not_confirmed_by_the_second_review_is_flagged(client_
     )
     page = client_for(iro).get(reverse("children:record", args=[child.pk])).content.decode()
     assert "Expected by the second review" in page
+
+
+@time_machine.travel(date(2027, 2, 10), tick=False)
+def test_a_review_scheduled_within_four_weeks_shows_on_the_home_page_with_its_due_date(
+    client_for, iro, child
+):
+    LookedAfterReviewFactory(child=child, scheduled_on=FIRST_HELD, held_on=FIRST_HELD, chair=iro)
+    LookedAfterReviewFactory(child=child, scheduled_on=date(2027, 2, 24))
+    page = client_for(iro).get(reverse("accounts:home")).content.decode()
+    assert "Second review due by 30 April 2027" in page
+    assert "Scheduled for 24 February 2027" in page
