@@ -1,11 +1,14 @@
 """GOV.UK Frontend form helpers shared by every app: date inputs and GOV.UK error wording."""
 
+import functools
+import re
 from datetime import date
 
 from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.utils import pretty_name
 
 
 class GovDateField(DateInputField):
@@ -47,8 +50,55 @@ class GovDateField(DateInputField):
         return result
 
 
+def field_subject(name: str, field: forms.Field) -> str:
+    """What a field is called in a message: its label without a bracketed hint ("(optional)"),
+    or its name when the label is a question ("Name", "Legal name")."""
+    label = str(field.label or "")
+    label = re.sub(r"\s*\([^)]*\)\s*$", "", label).strip()
+    if not label or label.endswith("?"):
+        label = pretty_name(name)
+    return label
+
+
+def state_max_length(name: str, field: forms.Field) -> None:
+    """A text field's limit, said in its hint and refused in GOV.UK words.
+
+    "Name must be 200 characters or fewer" instead of Django's "Ensure this value has at most
+    200 characters"; and no ``maxlength`` attribute, which makes the browser cut a long paste
+    silently: the server refuses it and keeps what was typed, so nothing is lost unseen.
+    """
+    max_length = getattr(field, "max_length", None)
+    if not isinstance(field, forms.CharField) or not max_length:
+        return
+    limit = f"{max_length} characters or fewer"
+    field.error_messages["max_length"] = f"{field_subject(name, field)} must be {limit}"
+    field.widget.attrs.pop("maxlength", None)
+    hint = f"Must be {limit}"
+    help_text = str(field.help_text or "").strip()
+    if hint not in help_text:
+        field.help_text = f"{help_text.rstrip('.')}. {hint}" if help_text else hint
+
+
 class GovFormMixin:
-    """Render with crispy-forms-gds; the page template draws the <form> tag and the buttons."""
+    """Render with crispy-forms-gds; the page template draws the <form> tag and the buttons.
+
+    Every text field with a maximum length states it in its hint and refuses more in GOV.UK
+    words (``state_max_length``): once, here, for every form of the project.
+    """
+
+    def __init_subclass__(cls, **kwargs):
+        # a form's own __init__ runs after this one and may set a field's hint: the limit is
+        # stated once the whole form is built, whichever class's __init__ finishes last
+        super().__init_subclass__(**kwargs)
+        init = cls.__dict__.get("__init__")
+        if init is not None:
+
+            @functools.wraps(init)
+            def built(self, *args, **kwargs):
+                init(self, *args, **kwargs)
+                self.state_limits()
+
+            cls.__init__ = built
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -57,6 +107,12 @@ class GovFormMixin:
         for field in self.fields.values():
             if isinstance(field.widget, forms.Textarea):
                 field.widget.attrs.setdefault("rows", 4)
+        self.state_limits()
+
+    def state_limits(self) -> None:
+        """Each text field's maximum length in its hint and its GOV.UK error (idempotent)."""
+        for name, field in self.fields.items():
+            state_max_length(name, field)
 
 
 def attach_model_errors(form: forms.BaseForm, error: ValidationError) -> None:

@@ -167,6 +167,32 @@ class IROConcernAdmin(CaseRecordAdmin):
     raw_id_fields = ["child", "review"]
 
 
+@admin.register(models.IROEscalation)
+class IROEscalationAdmin(CaseRecordAdmin):
+    child_path = "concern__child"
+    list_display = ["concern", "stage", "escalated_on"]
+    list_filter = ["stage"]
+    search_fields = ["concern__child__la_child_id", "concern__child__legal_name"]
+    raw_id_fields = ["concern"]
+
+
+@admin.register(models.IROConcernResponse)
+class IROConcernResponseAdmin(CaseRecordAdmin):
+    child_path = "concern__child"
+    list_display = ["concern", "responded_on"]
+    list_filter = ["responded_on"]
+    search_fields = ["concern__child__la_child_id", "concern__child__legal_name"]
+    raw_id_fields = ["concern"]
+
+
+@admin.register(models.RetentionReview)
+class RetentionReviewAdmin(CaseRecordAdmin):
+    list_display = ["child", "reviewed_on", "decision", "keep_until"]
+    list_filter = ["decision"]
+    search_fields = ["child__la_child_id", "child__legal_name"]
+    raw_id_fields = ["child"]
+
+
 @admin.register(models.PreProceedings)
 class PreProceedingsAdmin(CaseRecordAdmin):
     list_display = ["child", "plo_letter_on", "plo_meeting_on"]

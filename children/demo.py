@@ -20,6 +20,7 @@ from . import services
 from .models import (
     Child,
     ConsentStatus,
+    EscalationStage,
     HearingKind,
     HearingStatus,
     JudgeLevel,
@@ -31,6 +32,7 @@ from .models import (
     PrimaryPlan,
     ProceedingsKind,
     Relationship,
+    RetentionDecision,
     Route,
     SiblingPlacement,
     StatusBasis,
@@ -253,14 +255,27 @@ def load(context: dict) -> None:
         chair=iro,
         recommendations="Twin-track plan to continue; family time three times a week.",
         plan_endorsed=True,
+        permanence_plan_confirmed=False,
+        ep_considered=True,
+        attendees=["mother", "carers", "guardian", "social_worker"],
         by=iro,
     )
     services.review_schedule(child=baby, scheduled_on=_days(50), by=sw)
-    services.iro_concern_raise(
+    concern = services.iro_concern_raise(
         child=baby,
         raised_on=_days(-12),
         concern="Viability assessment of the paternal aunt not yet started.",
         by=iro,
+    )
+    # escalated to the team manager, who responds; only the IRO may resolve it (CA s.25B)
+    services.iro_concern_update(
+        concern=concern, stage=EscalationStage.TEAM_MANAGER, escalated_on=_days(-8), by=iro
+    )
+    services.iro_concern_respond(
+        concern=concern,
+        responded_on=_days(-6),
+        response="Assessment allocated; the assessor visits the aunt next week.",
+        by=tm,
     )
     for code, on in (("1.2", -78), ("2.5", -70), ("2.6", -60), ("5.3", -60)):
         _standard(baby, code, _days(on), sw)
@@ -381,6 +396,30 @@ def load(context: dict) -> None:
         hearing=irh,
         reason="Further expert assessment of the father directed.",
         by=sw,
+    )
+
+    # 5. A record kept past its retention period (migrated from the old case system): the 75th
+    # birthday has passed (CPR reg 50), so a team manager reviewed it and decided to anonymise
+    # it; the review is recorded and the record archived, never deleted from the pages.
+    migrated = child(
+        legal_name="Archived record NM-10007",
+        date_of_birth=date(today().year - 76, 3, 14),
+        sex="1",
+        ethnicity="WBRI",
+        la_child_id="NM-10007",
+        route=Route.PROCEEDINGS_ISSUED,
+        identified_on=date(today().year - 76, 4, 1),
+    )
+    services.care_period_start(child=migrated, started_on=date(today().year - 76, 4, 1), by=tm)
+    services.retention_review_record(
+        child=migrated,
+        reviewed_on=_days(-3),
+        decision=RetentionDecision.ANONYMISE,
+        reason="Retention period ended; no open request for access to the record.",
+        by=tm,
+    )
+    services.child_archive(
+        child=migrated, reason="Retention period ended: to be anonymised", by=tm
     )
 
     # Eastbridge: one child that Northmoor users never see.

@@ -372,6 +372,10 @@ def _proceedings_ids(child):
     return history_of(m.Proceedings).filter(child_id=child.pk).values("id")
 
 
+def _concern_ids(child):
+    return history_of(m.IROConcern).filter(child_id=child.pk).values("id")
+
+
 OWN_SOURCES = (
     HistorySource(
         m.Child, "Child's details", lambda child: {"id": child.pk}, forms=(forms.ChildForm,)
@@ -487,6 +491,24 @@ OWN_SOURCES = (
         _by_child,
         labels={"item": "Standard"},
         forms=(forms.StandardMetForm,),
+    ),
+    HistorySource(
+        m.IROEscalation,
+        "IRO escalation",
+        lambda child: {"concern_id__in": _concern_ids(child)},
+        forms=(forms.ConcernStageForm,),
+    ),
+    HistorySource(
+        m.IROConcernResponse,
+        "Response to an IRO concern",
+        lambda child: {"concern_id__in": _concern_ids(child)},
+        forms=(forms.ConcernRespondForm,),
+    ),
+    HistorySource(
+        m.RetentionReview,
+        "Retention review",
+        _by_child,
+        forms=(forms.RetentionReviewForm,),
     ),
 )
 

@@ -86,9 +86,11 @@ rules.add_perm(
 # the outcome of a review is the IRO's to record (DESIGN: IROs record review outcomes)
 rules.add_perm("children.record_review_outcome", in_responsible_authority & record_open & is_iro)
 rules.add_perm("children.raise_iro_concern", in_responsible_authority & record_open & is_iro)
+# only the IRO decides an IRO concern is resolved (CA 1989 s.25B; the IRO Handbook); a team
+# manager records the authority's response
+rules.add_perm("children.resolve_iro_concern", in_responsible_authority & record_open & is_iro)
 rules.add_perm(
-    "children.resolve_iro_concern",
-    in_responsible_authority & record_open & (is_iro | is_team_manager),
+    "children.respond_to_iro_concern", in_responsible_authority & record_open & is_team_manager
 )
 # DESIGN.md "Access": an agency the child is referred to reads what family finding needs, not
 # the case notes: only the responsible authority's staff read them
@@ -99,3 +101,7 @@ rules.add_perm(
 
 # The Django admin for children's records uses Django's model permissions (superusers, or staff
 # given them explicitly): case data is not part of an organisation admin's job.
+
+# the retention review when a record's retention period ends (LAW.md "Records and words"): a
+# team manager of the responsible authority, archived records included (they are what it is for)
+rules.add_perm("children.review_retention", in_responsible_authority & is_team_manager)

@@ -1,6 +1,17 @@
 from django.urls import path
 
-from .views import child, court, family, notes, plan, reviews, search, siblings, standards
+from .views import (
+    child,
+    court,
+    family,
+    notes,
+    plan,
+    retention,
+    reviews,
+    search,
+    siblings,
+    standards,
+)
 
 app_name = "children"
 
@@ -169,5 +180,16 @@ urlpatterns = [
         "children/<int:pk>/siblings/add/",
         siblings.SiblingLinkView.as_view(),
         name="sibling_link",
+    ),
+    # IRO concerns: a team manager's response (only the IRO resolves); the retention review
+    path(
+        "children/<int:pk>/concerns/<int:concern_pk>/respond/",
+        reviews.ConcernRespondView.as_view(),
+        name="concern_respond",
+    ),
+    path(
+        "children/<int:pk>/retention/review/",
+        retention.RetentionReviewView.as_view(),
+        name="retention_review",
     ),
 ]

@@ -20,9 +20,11 @@ from .family import (
 from .legal import CarePeriodForm, CarePeriodStartForm, LegalStatusForm
 from .notes import CaseNoteForm
 from .plan import PlanForm
+from .retention import RetentionReviewForm
 from .reviews import (
     ConcernRaiseForm,
     ConcernResolveForm,
+    ConcernRespondForm,
     ConcernStageForm,
     ReviewHeldForm,
     ReviewScheduleForm,
@@ -57,6 +59,8 @@ __all__ = [
     "ConcernRaiseForm",
     "ConcernResolveForm",
     "ConcernStageForm",
+    "ConcernRespondForm",
+    "RetentionReviewForm",
     "PlanForm",
     "ReviewHeldForm",
     "ReviewScheduleForm",

@@ -29,8 +29,9 @@ class CaseNoteForm(GovFormMixin, forms.ModelForm):
         }
         widgets = {"kind": forms.RadioSelect}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, child=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.child = child
         self.fields["kind"].choices = NoteKind.choices
         self.fields["text"].widget.attrs["rows"] = 8
 
@@ -39,7 +40,9 @@ class CaseNoteForm(GovFormMixin, forms.ModelForm):
         add_errors(
             self,
             case_note_add_errors(
-                happened_on=cleaned.get("happened_on"), summary=cleaned.get("summary", "")
+                child=self.child,
+                happened_on=cleaned.get("happened_on"),
+                summary=cleaned.get("summary", ""),
             ),
         )
         return cleaned

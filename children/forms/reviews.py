@@ -7,15 +7,34 @@ from accounts.govuk import GovDateField, GovFormMixin, add_errors
 from accounts.models import Role, User
 from accounts.selectors import people_of
 
-from ..models import Child, EscalationStage, IROConcern, LookedAfterReview
+from ..models import Attendee, Child, EscalationStage, IROConcern, LookedAfterReview
 from ..services.reviews import (
     iro_concern_raise_errors,
     iro_concern_resolve_errors,
+    iro_concern_respond_errors,
+    iro_concern_update_errors,
     review_record_held_errors,
     review_schedule_errors,
 )
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
+
+
+def yes_no(label: str, required_message: str, **kwargs) -> forms.TypedChoiceField:
+    """A required yes/no question as radios, answering True or False."""
+    return forms.TypedChoiceField(
+        label=label,
+        choices=YES_NO,
+        coerce=lambda value: value == "yes",
+        empty_value=None,
+        widget=forms.RadioSelect,
+        error_messages={"required": required_message},
+        **kwargs,
+    )
+
+
+def _yes_no_initial(value: bool | None) -> str | None:
+    return {True: "yes", False: "no"}.get(value)
 
 
 def iros_of(child: Child):
@@ -55,18 +74,37 @@ class ReviewHeldForm(GovFormMixin, forms.Form):
             "invalid_choice": "Select the IRO who chaired the review",
         },
     )
+    attendees = forms.MultipleChoiceField(
+        label="Who attended?",
+        choices=Attendee.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Select all that apply",
+        error_messages={"invalid_choice": "Select who attended from the list"},
+    )
+    attendees_other = forms.CharField(
+        label="Anyone else who attended (optional)", max_length=200, required=False
+    )
     recommendations = forms.CharField(
         label="Recommendations",
         widget=forms.Textarea,
         error_messages={"required": "Enter the recommendations of the review"},
     )
-    plan_endorsed = forms.TypedChoiceField(
-        label="Did the IRO endorse the twin-track plan?",
-        choices=YES_NO,
-        coerce=lambda value: value == "yes",
-        empty_value=None,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select yes if the IRO endorsed the twin-track plan"},
+    plan_endorsed = yes_no(
+        "Did the IRO endorse the twin-track plan?",
+        "Select yes if the IRO endorsed the twin-track plan",
+    )
+    permanence_plan_confirmed = yes_no(
+        "Did the review confirm the permanence plan?",
+        "Select yes if the review confirmed the permanence plan",
+        help_text="The permanence plan is expected to be confirmed by the second review",
+    )
+    # CA 1989 s.22C(9B)(c)
+    ep_considered = yes_no(
+        "Was early permanence considered?",
+        "Select yes if early permanence was considered",
+        help_text="Placement with foster carers approved as prospective adopters "
+        "(Children Act 1989 section 22C(9B)(c))",
     )
 
     def __init__(self, *args, child: Child, **kwargs):
@@ -89,6 +127,9 @@ class ReviewHeldForm(GovFormMixin, forms.Form):
             chair=cleaned.get("chair"),
             recommendations=cleaned.get("recommendations", ""),
             plan_endorsed=cleaned.get("plan_endorsed"),
+            permanence_plan_confirmed=cleaned.get("permanence_plan_confirmed"),
+            ep_considered=cleaned.get("ep_considered"),
+            attendees=cleaned.get("attendees"),
         )
         add_errors(self, errors)
         return cleaned
@@ -101,7 +142,11 @@ def review_held_initial(review: LookedAfterReview, *, user: User) -> dict:
             "held_on": review.held_on,
             "chair": review.chair_id,
             "recommendations": review.recommendations,
-            "plan_endorsed": {True: "yes", False: "no"}.get(review.plan_endorsed),
+            "plan_endorsed": _yes_no_initial(review.plan_endorsed),
+            "permanence_plan_confirmed": _yes_no_initial(review.permanence_plan_confirmed),
+            "ep_considered": _yes_no_initial(review.ep_considered),
+            "attendees": review.attendees,
+            "attendees_other": review.attendees_other,
         }
     chair = review.child.iro_id
     if user.has_role(Role.IRO):
@@ -163,6 +208,45 @@ class ConcernStageForm(GovFormMixin, forms.Form):
         help_text="The stage of the dispute resolution process the concern has reached",
         error_messages={"required": "Select the escalation stage"},
     )
+    escalated_on = GovDateField(noun="the escalation")
+
+    def __init__(self, *args, concern: IROConcern, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.concern = concern
+
+    def clean(self):
+        cleaned = super().clean()
+        errors = iro_concern_update_errors(
+            concern=self.concern,
+            stage=cleaned.get("stage"),
+            escalated_on=cleaned.get("escalated_on"),
+        )
+        add_errors(self, errors)
+        return cleaned
+
+
+class ConcernRespondForm(GovFormMixin, forms.Form):
+    responded_on = GovDateField(noun="the response")
+    response = forms.CharField(
+        label="What is the response to the concern?",
+        widget=forms.Textarea,
+        help_text="The IRO decides whether the concern is resolved",
+        error_messages={"required": "Enter the response to the concern"},
+    )
+
+    def __init__(self, *args, concern: IROConcern, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.concern = concern
+
+    def clean(self):
+        cleaned = super().clean()
+        errors = iro_concern_respond_errors(
+            concern=self.concern,
+            responded_on=cleaned.get("responded_on"),
+            response=cleaned.get("response", ""),
+        )
+        add_errors(self, errors)
+        return cleaned
 
 
 class ConcernResolveForm(GovFormMixin, forms.Form):

@@ -52,7 +52,15 @@ from .legal import (
 )
 from .notes import CaseNote, NoteKind
 from .plan import PlanningMeeting, PrimaryPlan, TwinTrackPlan
-from .reviews import EscalationStage, IROConcern, LookedAfterReview
+from .retention import RetentionDecision, RetentionReview
+from .reviews import (
+    Attendee,
+    EscalationStage,
+    IROConcern,
+    IROConcernResponse,
+    IROEscalation,
+    LookedAfterReview,
+)
 from .standards import ChildStandardRecord, PracticeStandardItem, StandardItemAppliesTo
 
 __all__ = [
@@ -73,6 +81,11 @@ __all__ = [
     "extension_limit",
     "last_day_of_26_weeks",
     "orders_in_force",
+    "Attendee",
+    "IROConcernResponse",
+    "IROEscalation",
+    "RetentionDecision",
+    "RetentionReview",
     "PARENT_RELATIONSHIPS",
     "STATUTORY_WEEKS",
     "CaseNote",

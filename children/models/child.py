@@ -1,6 +1,6 @@
 """The child: identity, legal status, who is responsible and allocated, and sibling links."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -18,6 +18,9 @@ from accounts.models import FetchSite, Organisation, Team, TimeStampedModel
 from .codes import Ethnicity, Route, Sex, YesNoUnknown
 
 MAX_MONTHS_TO_DELIVERY = 10
+# a baby not yet recorded as born may be a little overdue (induction is usually offered by 42
+# weeks); an expected date further back is a typing error or a birth not yet recorded
+MAX_WEEKS_OVERDUE = 4
 CHILD_ID_TAKEN = "Another child already has this local authority child ID"
 CHILD_ID_CHARACTERS = (
     "Local authority child ID must only include letters a to z, numbers, forward slashes (/), "
@@ -245,6 +248,17 @@ class Child(TimeStampedModel):
             errors.add(
                 "expected_delivery_date",
                 "Enter the expected date of delivery for an unborn baby, or the date of birth",
+            )
+        if (
+            self.expected_delivery_date
+            and self.date_of_birth is None
+            and self.expected_delivery_date < today - timedelta(weeks=MAX_WEEKS_OVERDUE)
+        ):
+            errors.add(
+                "expected_delivery_date",
+                "Expected date of delivery must be in the future, or no more than "
+                f"{MAX_WEEKS_OVERDUE} weeks ago: if the baby has been born, enter the date of "
+                "birth",
             )
         if (
             self.expected_delivery_date

@@ -9,6 +9,16 @@ from accounts.models import TimeStampedModel
 from .child import Child
 
 
+class Attendee(models.TextChoices):
+    """Who attended a looked-after review (the IRO chairs; the child's social worker attends)."""
+
+    MOTHER = "mother", "Mother"
+    FATHER = "father", "Father"
+    CARERS = "carers", "Carers"
+    GUARDIAN = "guardian", "Children's guardian"
+    SOCIAL_WORKER = "social_worker", "Social worker"
+
+
 class LookedAfterReview(TimeStampedModel):
     child = models.ForeignKey(Child, on_delete=models.PROTECT, related_name="reviews")
     scheduled_on = models.DateField("scheduled date")
@@ -27,6 +37,21 @@ class LookedAfterReview(TimeStampedModel):
         null=True,
         blank=True,
     )
+    # the permanence plan is expected to be confirmed by the second review (statutory guidance,
+    # The Children Act 1989 guidance and regulations volume 2, on CPR reg 33)
+    permanence_plan_confirmed = models.BooleanField(
+        "permanence plan confirmed", null=True, blank=True
+    )
+    # CA 1989 s.22C(9B)(c): placement with a foster parent approved as a prospective adopter
+    # (early permanence) considered
+    ep_considered = models.BooleanField("early permanence considered", null=True, blank=True)
+    attendees = models.JSONField(
+        "who attended",
+        default=list,
+        blank=True,
+        help_text="Values of Attendee: parents, carers, the children's guardian.",
+    )
+    attendees_other = models.CharField("others who attended", max_length=200, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -35,6 +60,13 @@ class LookedAfterReview(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"Looked-after review {self.scheduled_on:%d/%m/%Y}"
+
+    def attendee_labels(self) -> list[str]:
+        """Who attended, in words, in the order of the choices, then anyone else named."""
+        labels = [label for value, label in Attendee.choices if value in (self.attendees or [])]
+        if self.attendees_other:
+            labels.append(self.attendees_other)
+        return labels
 
 
 class EscalationStage(models.TextChoices):
@@ -82,3 +114,36 @@ class IROConcern(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"IRO concern raised {self.raised_on:%d/%m/%Y}"
+
+
+class IROEscalation(TimeStampedModel):
+    """A step of the dispute resolution process: the IRO took a concern to a stage, on a day."""
+
+    concern = models.ForeignKey(IROConcern, on_delete=models.PROTECT, related_name="escalations")
+    stage = models.CharField("escalation stage", max_length=20, choices=EscalationStage.choices)
+    escalated_on = models.DateField("date escalated")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["escalated_on", "created_at"]
+        verbose_name = "IRO escalation"
+
+    def __str__(self) -> str:
+        return f"Escalated to {self.get_stage_display()} on {self.escalated_on:%d/%m/%Y}"
+
+
+class IROConcernResponse(TimeStampedModel):
+    """A manager's response to an IRO concern. Only the IRO decides the concern is resolved (CA
+    1989 s.25B; the IRO Handbook): a response is recorded, it does not close the concern."""
+
+    concern = models.ForeignKey(IROConcern, on_delete=models.PROTECT, related_name="responses")
+    responded_on = models.DateField("date of the response")
+    response = models.TextField()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["responded_on", "created_at"]
+        verbose_name = "response to an IRO concern"
+
+    def __str__(self) -> str:
+        return f"Response of {self.responded_on:%d/%m/%Y}"

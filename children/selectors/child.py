@@ -21,11 +21,11 @@ from ..extensions import extra_visibility
 from ..models import (
     Child,
     Hearing,
-    LookedAfterReview,
     PrimaryPlan,
     TwinTrackPlan,
 )
 from ..rules import works_with_children
+from .reviews import reviews_due_for
 
 
 def children_visible_to(*, user: User) -> QuerySet[Child]:
@@ -332,11 +332,14 @@ def home_panel(*, user: User, today: date | None = None) -> dict | None:
         .active()
         .filter(Q(social_worker=user) | Q(iro=user))
         .order_by()
-        .values_list("pk", flat=True)
+        .only("legal_name", "known_as")
+        .prefetch_related("care_periods")  # Child.looked_after_since reads them
     )
     hearings = (
         Hearing.objects.filter(
-            proceedings__child_id__in=mine, listed_on__gte=today, listed_on__lte=soon
+            proceedings__child_id__in=[child.pk for child in mine],
+            listed_on__gte=today,
+            listed_on__lte=soon,
         )
         .select_related("proceedings__child")
         .only(
@@ -347,15 +350,11 @@ def home_panel(*, user: User, today: date | None = None) -> dict | None:
         )
         .order_by("listed_on", "pk")[:10]
     )
-    reviews = (
-        LookedAfterReview.objects.filter(
-            child_id__in=mine, held_on__isnull=True, scheduled_on__lte=soon
-        )
-        .select_related("child")
-        .only("scheduled_on", "child__legal_name", "child__known_as")
-        .order_by("scheduled_on", "pk")[:10]
-    )
-    return {"caseload": len(mine), "hearings": list(hearings), "reviews": list(reviews)}
+    # the statutory review due next for each child (CPR reg 33), overdue or due within four
+    # weeks, whether or not a review is scheduled: a child looked after for three months with no
+    # review is overdue, never "none due"
+    reviews = reviews_due_for(children=mine, today=today, within_days=28)[:10]
+    return {"caseload": len(mine), "hearings": list(hearings), "reviews": reviews}
 
 
 # --- the practice standards checklist and the IRO's concerns ---------------------------------

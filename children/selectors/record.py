@@ -21,11 +21,14 @@ from ..models import (
     FamilyMember,
     Hearing,
     IROConcern,
+    IROConcernResponse,
+    IROEscalation,
     LegalStatusPeriod,
     LookedAfterReview,
     PaternityTest,
     Proceedings,
     Relationship,
+    RetentionReview,
     Section19Consent,
     TwinTrackPlan,
     ViabilityAssessment,
@@ -245,7 +248,22 @@ def child_with_records(*, user: User, pk: int) -> Child:
                 Prefetch("reviews", queryset=LookedAfterReview.objects.select_related("chair")),
                 Prefetch(
                     "iro_concerns",
-                    queryset=IROConcern.objects.select_related("review", "created_by"),
+                    queryset=IROConcern.objects.select_related(
+                        "review", "created_by"
+                    ).prefetch_related(
+                        Prefetch(
+                            "escalations",
+                            queryset=IROEscalation.objects.select_related("created_by"),
+                        ),
+                        Prefetch(
+                            "responses",
+                            queryset=IROConcernResponse.objects.select_related("created_by"),
+                        ),
+                    ),
+                ),
+                Prefetch(
+                    "retention_reviews",
+                    queryset=RetentionReview.objects.select_related("created_by"),
                 ),
                 Prefetch("case_notes", queryset=CaseNote.objects.select_related("created_by")),
                 Prefetch(

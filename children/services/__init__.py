@@ -37,9 +37,11 @@ from .legal import (
 )
 from .notes import case_note_add
 from .plan import plan_set
+from .retention import retention_review_record
 from .reviews import (
     iro_concern_raise,
     iro_concern_resolve,
+    iro_concern_respond,
     iro_concern_update,
     review_record_held,
     review_schedule,
@@ -83,10 +85,12 @@ __all__ = [
     "case_note_add",
     "iro_concern_raise",
     "iro_concern_resolve",
+    "iro_concern_respond",
     "iro_concern_update",
     "plan_set",
     "review_record_held",
     "review_schedule",
+    "retention_review_record",
     "standard_mark_met",
     "standard_unmark",
 ]

@@ -1,15 +1,16 @@
 """Looked-after reviews and the IRO's concerns (Care Planning Regs 2010; the IRO Handbook).
 
-Reviews are scheduled by the social worker, manager or IRO and their outcome recorded once held:
-the date, the IRO who chaired, the recommendations and whether the IRO endorsed the twin-track
-plan. The IRO raises a concern and escalates it through the dispute resolution stages; the IRO or
-the team manager records how it was resolved. The ``*_errors`` functions are the rules; the forms
-show the same messages before saving.
+Reviews are scheduled by the social worker, manager or IRO (never before the child is looked
+after) and their outcome recorded once held: the date, the IRO who chaired, who attended, the
+recommendations, whether the IRO endorsed the twin-track plan, whether the permanence plan was
+confirmed and whether early permanence was considered (CA 1989 s.22C(9B)(c)). The IRO raises a
+concern and escalates it through the dispute resolution stages; a team manager records a
+response; only the IRO decides it is resolved (CA 1989 s.25B; the IRO Handbook). The
+``*_errors`` functions are the rules; the forms show the same messages before saving.
 """
 
 from datetime import date
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from accounts.clock import today
@@ -20,7 +21,16 @@ from accounts.permissions import require_perm
 from accounts.records import save_record
 
 from ..events import ChildEvent, child_emit_change
-from ..models import Child, EscalationStage, IROConcern, LookedAfterReview
+from ..models import (
+    Attendee,
+    Child,
+    EscalationStage,
+    IROConcern,
+    IROConcernResponse,
+    IROEscalation,
+    LookedAfterReview,
+)
+from ..selectors.reviews import looked_after_since
 
 
 def is_iro_of(user: User | None, child: Child) -> bool:
@@ -34,13 +44,21 @@ def is_iro_of(user: User | None, child: Child) -> bool:
 
 
 def review_schedule_errors(*, child: Child, scheduled_on: date | None) -> dict[str | None, str]:
-    """What is wrong with the date of a review: not before the child became looked after."""
+    """What is wrong with the date of a review: the child must be looked after, and the review
+    on or after the day they became looked after (CPR reg 33 reviews a looked-after child)."""
     errors = Errors()
-    if child.looked_after_since and scheduled_on and scheduled_on < child.looked_after_since:
+    since = looked_after_since(child)
+    if since is None:
+        errors.add(
+            "scheduled_on",
+            "You cannot schedule a review until the child is looked after: record the date "
+            "they became looked after first",
+        )
+    elif scheduled_on and scheduled_on < since:
         errors.add(
             "scheduled_on",
             "Date of the review must be on or after the date the child became looked after "
-            f"({format_date(child.looked_after_since)})",
+            f"({format_date(since)})",
         )
     return errors.as_dict()
 
@@ -60,22 +78,26 @@ def review_record_held_errors(
     chair: User | None,
     recommendations: str,
     plan_endorsed: bool | None,
+    permanence_plan_confirmed: bool | None,
+    ep_considered: bool | None,
+    attendees: list[str] | None = None,
 ) -> dict[str | None, str]:
     """What is wrong with a review's outcome, by field."""
     errors = Errors()
+    since = looked_after_since(child)
     if held_on:
         if held_on > today():
             errors.add("held_on", "Date held must be today or in the past")
-        elif child.looked_after_since is None:
+        elif since is None:
             errors.add(
                 "held_on",
                 "The child is not looked after: record the period of care first",
             )
-        elif held_on < child.looked_after_since:
+        elif held_on < since:
             errors.add(
                 "held_on",
                 "Date held must be on or after the date the child became looked after "
-                f"({format_date(child.looked_after_since)})",
+                f"({format_date(since)})",
             )
     if not is_iro_of(chair, child):
         errors.add("chair", "Select the IRO who chaired the review")
@@ -83,6 +105,15 @@ def review_record_held_errors(
         errors.add("recommendations", "Enter the recommendations of the review")
     if plan_endorsed is None:
         errors.add("plan_endorsed", "Select yes if the IRO endorsed the twin-track plan")
+    if permanence_plan_confirmed is None:
+        errors.add(
+            "permanence_plan_confirmed", "Select yes if the review confirmed the permanence plan"
+        )
+    if ep_considered is None:
+        # CA 1989 s.22C(9B)(c): each review records that early permanence was considered
+        errors.add("ep_considered", "Select yes if early permanence was considered")
+    if set(attendees or []) - set(Attendee.values):
+        errors.add("attendees", "Select who attended from the list")
     return errors.as_dict()
 
 
@@ -94,9 +125,14 @@ def review_record_held(
     chair: User,
     recommendations: str,
     plan_endorsed: bool,
+    permanence_plan_confirmed: bool,
+    ep_considered: bool,
+    attendees: list[str] | None = None,
+    attendees_other: str = "",
     by: User,
 ) -> LookedAfterReview:
-    """Record a review as held: the date, the IRO chairing, recommendations, endorsement."""
+    """Record a review as held: the date, the IRO chairing, who attended, recommendations,
+    endorsement, the permanence plan confirmed and early permanence considered."""
     review = (
         LookedAfterReview.objects.select_for_update().select_related("child").get(pk=review.pk)
     )
@@ -108,6 +144,9 @@ def review_record_held(
             chair=chair,
             recommendations=recommendations,
             plan_endorsed=plan_endorsed,
+            permanence_plan_confirmed=permanence_plan_confirmed,
+            ep_considered=ep_considered,
+            attendees=attendees,
         )
     ).raise_any()
     held_before = review.held_on
@@ -115,6 +154,10 @@ def review_record_held(
     review.chair = chair
     review.recommendations = recommendations.strip()
     review.plan_endorsed = plan_endorsed
+    review.permanence_plan_confirmed = permanence_plan_confirmed
+    review.ep_considered = ep_considered
+    review.attendees = [value for value in Attendee.values if value in (attendees or [])]
+    review.attendees_other = (attendees_other or "").strip()
     save_record(review, by=by)
     child_emit_change(
         ChildEvent.REVIEW_HELD,
@@ -166,17 +209,80 @@ def _locked(concern: IROConcern) -> IROConcern:
     return IROConcern.objects.select_for_update().select_related("child").get(pk=concern.pk)
 
 
+def iro_concern_update_errors(
+    *, concern: IROConcern, stage: str | None, escalated_on: date | None
+) -> dict[str | None, str]:
+    """What is wrong with taking a concern to another stage, by field."""
+    errors = Errors()
+    if concern.resolved_on is not None:
+        errors.add("stage", "This concern has been resolved: raise a new concern instead")
+    elif stage and stage == concern.stage:
+        errors.add(
+            "stage", f"The concern is already at this stage ({concern.get_stage_display()})"
+        )
+    if escalated_on:
+        not_in_future(errors, "escalated_on", escalated_on, "Date of the escalation")
+        if escalated_on < concern.raised_on:
+            errors.add(
+                "escalated_on",
+                "Date of the escalation must be on or after the date the concern was raised "
+                f"({format_date(concern.raised_on)})",
+            )
+    return errors.as_dict()
+
+
 @transaction.atomic
-def iro_concern_update(*, concern: IROConcern, stage: EscalationStage, by: User) -> IROConcern:
-    """The IRO escalates (or de-escalates) an open concern to another stage."""
+def iro_concern_update(
+    *, concern: IROConcern, stage: EscalationStage, escalated_on: date, by: User
+) -> IROConcern:
+    """The IRO escalates (or de-escalates) an open concern to another stage, on a day: the step
+    is kept, so the chronology shows each escalation."""
     concern = _locked(concern)
     require_perm(by, "children.raise_iro_concern", concern.child)
-    if concern.resolved_on is not None:
-        raise ValidationError(
-            {"stage": "This concern has been resolved: raise a new concern instead"}
-        )
+    Errors(
+        iro_concern_update_errors(concern=concern, stage=stage, escalated_on=escalated_on)
+    ).raise_any()
     concern.stage = stage
-    return save_record(concern, by=by)
+    save_record(concern, by=by)
+    save_record(IROEscalation(concern=concern, stage=stage, escalated_on=escalated_on), by=by)
+    return concern
+
+
+def iro_concern_respond_errors(
+    *, concern: IROConcern, responded_on: date | None, response: str
+) -> dict[str | None, str]:
+    """What is wrong with a manager's response to a concern, by field."""
+    errors = Errors()
+    if concern.resolved_on is not None:
+        errors.add(None, "This concern has been resolved by the IRO")
+    if responded_on:
+        not_in_future(errors, "responded_on", responded_on, "Date of the response")
+        if responded_on < concern.raised_on:
+            errors.add(
+                "responded_on",
+                "Date of the response must be on or after the date the concern was raised "
+                f"({format_date(concern.raised_on)})",
+            )
+    if not (response or "").strip():
+        errors.add("response", "Enter the response to the concern")
+    return errors.as_dict()
+
+
+@transaction.atomic
+def iro_concern_respond(
+    *, concern: IROConcern, responded_on: date, response: str, by: User
+) -> IROConcernResponse:
+    """A team manager records the local authority's response to an IRO concern; the concern
+    stays open until the IRO decides it is resolved (CA 1989 s.25B; the IRO Handbook)."""
+    concern = _locked(concern)
+    require_perm(by, "children.respond_to_iro_concern", concern.child)
+    Errors(
+        iro_concern_respond_errors(concern=concern, responded_on=responded_on, response=response)
+    ).raise_any()
+    record = IROConcernResponse(
+        concern=concern, responded_on=responded_on, response=response.strip()
+    )
+    return save_record(record, by=by)
 
 
 def iro_concern_resolve_errors(
@@ -203,7 +309,8 @@ def iro_concern_resolve_errors(
 def iro_concern_resolve(
     *, concern: IROConcern, resolved_on: date, resolution: str, by: User
 ) -> IROConcern:
-    """Record that a concern has been resolved, when and how."""
+    """The IRO records that a concern has been resolved, when and how: only the IRO decides
+    (CA 1989 s.25B; the IRO Handbook)."""
     concern = _locked(concern)
     require_perm(by, "children.resolve_iro_concern", concern.child)
     Errors(

@@ -208,13 +208,17 @@ class ChildArchiveView(ChildRecordFormView):
 # a read: GET and HEAD only, so no other method writes a view in the user's name
 @require_safe
 def child_chronology(request, pk: int):
-    """Every dated event of the child, oldest first; printable."""
+    """Every dated event of the child that has happened, oldest first, and apart from them
+    what is upcoming (hearings listed, directions due); printable."""
     child = selectors.child_for_user(user=request.user, pk=pk)
     child_viewed(request, child)
+    happened, upcoming = chronology.split_upcoming(
+        chronology.events_for(child, request.user), clock.today()
+    )
     return render(
         request,
         "children/chronology.html",
-        {"child": child, "events": chronology.events_for(child, request.user)},
+        {"child": child, "events": happened, "upcoming": upcoming},
     )
 
 
@@ -247,10 +251,12 @@ def child_chronology_csv(request, pk: int):
         as_attachment=True, filename=f"chronology-{child.la_child_id}.csv"
     )
     writer = csv.writer(response)
-    writer.writerow(["Date", "Category", "Event", "Detail", "By"])
+    writer.writerow(["Date", "Category", "Event", "Detail", "By", "Upcoming"])
+    today = clock.today()
     for event in chronology.events_for(child, request.user):
         writer.writerow(
             [event.date.strftime("%d/%m/%Y")]
             + [_csv_safe(text) for text in (event.category, event.title, event.detail, event.by)]
+            + ["Yes" if event.date > today else "No"]
         )
     return response

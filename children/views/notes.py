@@ -13,6 +13,9 @@ class CaseNoteAddView(ChildRecordFormView):
     submit_label = "Add the note"
     success_message = "The case note has been added"
 
+    def get_form_kwargs(self):
+        return {"child": self.child}
+
     def get_intro(self) -> list[str]:
         return ["A note cannot be changed once it is saved. To correct a note, add a new one."]
 

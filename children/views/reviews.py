@@ -1,9 +1,9 @@
 """Looked-after reviews and the IRO's concerns.
 
-Reviews are scheduled and their outcome recorded under ``children.record_review`` (IRO, social
-worker, team manager); the IRO raises and escalates concerns; the IRO or team manager records
-their resolution. Reviews and concerns are looked up within this child's own records, so another
-child's answers 404.
+Reviews are scheduled under ``children.record_review`` (IRO, social worker, team manager) and
+their outcome recorded by the IRO; the IRO raises and escalates concerns; a team manager records
+a response; only the IRO records that a concern is resolved (CA 1989 s.25B). Reviews and
+concerns are looked up within this child's own records, so another child's answers 404.
 """
 
 from django.contrib import messages
@@ -15,6 +15,7 @@ from .. import services
 from ..forms import (
     ConcernRaiseForm,
     ConcernResolveForm,
+    ConcernRespondForm,
     ConcernStageForm,
     ReviewHeldForm,
     ReviewScheduleForm,
@@ -75,6 +76,10 @@ class ReviewRecordView(ReviewSectionView):
             chair=data["chair"],
             recommendations=data["recommendations"],
             plan_endorsed=data["plan_endorsed"],
+            permanence_plan_confirmed=data["permanence_plan_confirmed"],
+            ep_considered=data["ep_considered"],
+            attendees=data["attendees"],
+            attendees_other=data["attendees_other"],
         )
 
 
@@ -124,12 +129,38 @@ class ConcernUpdateView(ConcernSectionView):
     submit_label = "Save the stage"
     success_message = "The escalation stage has been changed"
 
+    def get_form_kwargs(self):
+        return {"concern": self.instance}
+
     def get_initial(self):
         return {"stage": self.instance.stage}
 
     def save(self, form):
         return services.iro_concern_update(
-            concern=self.instance, by=self.request.user, stage=form.cleaned_data["stage"]
+            concern=self.instance,
+            by=self.request.user,
+            stage=form.cleaned_data["stage"],
+            escalated_on=form.cleaned_data["escalated_on"],
+        )
+
+
+class ConcernRespondView(ConcernSectionView):
+    form_class = ConcernRespondForm
+    perm = "children.respond_to_iro_concern"
+    title = "Respond to the concern"
+    submit_label = "Save the response"
+    success_message = "The response has been recorded: the IRO decides whether it is resolved"
+
+    def get_form_kwargs(self):
+        return {"concern": self.instance}
+
+    def save(self, form):
+        data = form.cleaned_data
+        return services.iro_concern_respond(
+            concern=self.instance,
+            by=self.request.user,
+            responded_on=data["responded_on"],
+            response=data["response"],
         )
 
 

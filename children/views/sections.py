@@ -6,12 +6,16 @@ not grow with the record.
 """
 
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
+from accounts import clock
 from accounts.dates import format_date
 from accounts.permissions import can
 
 from .. import selectors
 from ..extensions import HeaderFact, Section, header_facts, sections
+from ..selectors.retention import retention_for, retention_reviews
+from ..selectors.reviews import review_timescales_for
 
 # --- tabs --------------------------------------------------------------------------------------
 
@@ -20,13 +24,28 @@ def _family(child, viewer) -> dict:
     return {"can_see_contacts": can(viewer, "children.view_family_contact_details", child)}
 
 
+def _details(child, viewer) -> dict:
+    # the record's retention (LAW.md "Records and words"), shown to the authority's own staff
+    if viewer.organisation_id != child.responsible_authority_id:
+        return {}
+    retention = retention_for(child)
+    return {
+        "retention": retention,
+        "retention_ended": retention.ended(clock.today()),
+        "retention_reviews": retention_reviews(child),
+        "can_review_retention": can(viewer, "children.review_retention", child),
+    }
+
+
 def _reviews(child, viewer) -> dict:
     return {
         "can_review": can(viewer, "children.record_review", child),
         "can_record_outcome": can(viewer, "children.record_review_outcome", child),
         "can_raise_concern": can(viewer, "children.raise_iro_concern", child),
         "can_resolve_concern": can(viewer, "children.resolve_iro_concern", child),
+        "can_respond_concern": can(viewer, "children.respond_to_iro_concern", child),
         "iro_concerns": selectors.iro_concerns_open_first(child=child),
+        "review_timescales": review_timescales_for(child),  # CPR reg 33; AAR reg 36
     }
 
 
@@ -45,7 +64,7 @@ def _nothing_more(child, viewer) -> dict:
 
 
 OWN_SECTIONS = (
-    Section("details", "Details", "children/record/_details.html", _nothing_more, order=10),
+    Section("details", "Details", "children/record/_details.html", _details, order=10),
     Section("family", "Family network", "children/record/_family.html", _family, order=20),
     Section("plan", "Twin-track plan", "children/record/_plan.html", _nothing_more, order=30),
     Section("court", "Court", "children/record/_court.html", _nothing_more, order=40),
@@ -98,6 +117,26 @@ def _next_hearing(child, viewer, summary) -> str:
     return f"{hearing.get_kind_display()}, {format_date(hearing.listed_on)}"
 
 
+def _next_review(child, viewer, summary) -> str:
+    """The statutory review due next (CPR reg 33), and the review scheduled, if one is."""
+    due = review_timescales_for(child).next_due
+    scheduled = summary.next_review
+    if not due:
+        if scheduled:
+            return f"Scheduled for {format_date(scheduled.scheduled_on)}"
+        return "Not looked after"
+    overdue = due[0].overdue(clock.today())
+    return format_html(
+        '{}{}<br><span class="govuk-body-s">{}</span>',
+        due[0].label,
+        OVERDUE_TAG if overdue else "",
+        f"Scheduled for {format_date(scheduled.scheduled_on)}" if scheduled else "Not scheduled",
+    )
+
+
+OVERDUE_TAG = mark_safe(' <strong class="govuk-tag govuk-tag--red">Overdue</strong>')  # noqa: S308
+
+
 OWN_HEADER_FACTS = (
     HeaderFact("Age", lambda child, viewer, summary: summary.age, order=10, column=1),
     HeaderFact("Route", lambda child, viewer, summary: child.get_route_display(), 20, 1),
@@ -118,16 +157,7 @@ OWN_HEADER_FACTS = (
     ),
     HeaderFact("Court", _court, order=20, column=3),
     HeaderFact("Next hearing", _next_hearing, order=30, column=3),
-    HeaderFact(
-        "Next review",
-        lambda child, viewer, summary: (
-            format_date(summary.next_review.scheduled_on)
-            if summary.next_review
-            else "None scheduled"
-        ),
-        order=40,
-        column=3,
-    ),
+    HeaderFact("Next review", _next_review, order=40, column=3),
 )
 
 

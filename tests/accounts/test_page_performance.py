@@ -22,7 +22,8 @@ def count(client, url: str) -> tuple[int, str]:
 
 def grow(organisation, worker, *, teams: int, staff: int, children: int) -> None:
     """Teams and staff of the organisation, and children on the worker's caseload, each with a
-    hearing and a looked-after review due within four weeks."""
+    hearing and a looked-after review due within four weeks (looked after a week ago: the first
+    review is due within 20 working days, CPR reg 33)."""
     made = [TeamFactory(organisation=organisation) for _ in range(teams)]
     for n in range(staff):
         user = UserFactory(organisation=organisation)
@@ -31,7 +32,10 @@ def grow(organisation, worker, *, teams: int, staff: int, children: int) -> None
     soon = date.today() + timedelta(days=7)
     for _ in range(children):
         child = cf.ChildFactory(
-            responsible_authority=organisation, team=made[0], social_worker=worker
+            responsible_authority=organisation,
+            team=made[0],
+            social_worker=worker,
+            looked_after_on=date.today() - timedelta(days=7),
         )
         cf.HearingFactory(proceedings=cf.ProceedingsFactory(child=child), listed_on=soon)
         cf.LookedAfterReviewFactory(child=child, scheduled_on=soon)

@@ -392,6 +392,8 @@ class Seeder:
                     chair=child.iro,
                     recommendations="Continue twin-track planning",
                     plan_endorsed=True,
+                    permanence_plan_confirmed=True,
+                    ep_considered=True,
                     created_by=by,
                 )
             )

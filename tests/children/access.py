@@ -16,10 +16,11 @@ NOT_CASE = {"admin": 404, "superuser": 404}
 EDITORS = {"social_worker": 200, "team_manager": 200, **NOT_CASE}
 # The plan and the standards checklist are the editors'. Reviews are scheduled and recorded by
 # the IRO, the social worker and the team manager; only the IRO raises and escalates a concern;
-# the IRO or the team manager records its resolution; the same three add case notes.
+# only the IRO records its resolution (CA 1989 s.25B), a team manager records a response; the
+# same three add case notes. A team manager records the retention review.
 REVIEWERS = {"iro": 200, **EDITORS}
 IRO_ONLY = {"iro": 200, **NOT_CASE}
-RESOLVERS = {"iro": 200, "team_manager": 200, **NOT_CASE}
+MANAGERS = {"team_manager": 200, **NOT_CASE}
 
 
 def child_page(
@@ -109,7 +110,7 @@ PAGES: dict[str, Page] = {
     "children:review_record": form_page(by_role=IRO_ONLY, review_pk="own_review"),
     "children:concern_raise": form_page(by_role=IRO_ONLY),
     "children:concern_update": form_page(by_role=IRO_ONLY, concern_pk="own_concern"),
-    "children:concern_resolve": form_page(by_role=RESOLVERS, concern_pk="own_concern"),
+    "children:concern_resolve": form_page(by_role=IRO_ONLY, concern_pk="own_concern"),
     "children:note_add": form_page(by_role=REVIEWERS),
     "children:standard_mark": form_page(item_pk="own_standard_item"),
     "children:standard_unmark": form_page(item_pk="own_standard_item", no_errors=CONFIRMATION),
@@ -138,6 +139,9 @@ PAGES: dict[str, Page] = {
     "children:legal_status_add": form_page(),
     "children:care_period_add": form_page(),
     "children:care_period_edit": form_page(period_pk="own_care_period"),
+    # a team manager's response to an IRO concern; the retention review of the record
+    "children:concern_respond": form_page(by_role=MANAGERS, concern_pk="own_concern"),
+    "children:retention_review": form_page(by_role=MANAGERS),
 }
 
 

@@ -227,3 +227,38 @@ class LegalStatusPeriodFactory(factory.django.DjangoModelFactory):
     code = models.LegalStatus.V2
     starts_on = factory.LazyAttribute(lambda p: p.child.date_of_birth)
     basis = models.StatusBasis.SECTION_20
+
+
+class IROEscalationFactory(factory.django.DjangoModelFactory):
+    """The IRO took a concern to the team manager stage yesterday."""
+
+    class Meta:
+        model = models.IROEscalation
+
+    concern = factory.SubFactory(IROConcernFactory)
+    stage = models.EscalationStage.TEAM_MANAGER
+    escalated_on = factory.LazyFunction(lambda: date.today() - timedelta(days=1))
+
+
+class IROConcernResponseFactory(factory.django.DjangoModelFactory):
+    """A team manager's response to a concern, today."""
+
+    class Meta:
+        model = models.IROConcernResponse
+
+    concern = factory.SubFactory(IROConcernFactory)
+    responded_on = factory.LazyFunction(date.today)
+    response = "The parenting assessment is booked"
+
+
+class RetentionReviewFactory(factory.django.DjangoModelFactory):
+    """A retention review that decided to keep the record for another year."""
+
+    class Meta:
+        model = models.RetentionReview
+
+    child = factory.SubFactory(ChildFactory)
+    reviewed_on = factory.LazyFunction(date.today)
+    decision = models.RetentionDecision.KEEP
+    keep_until = factory.LazyFunction(lambda: date.today() + timedelta(days=365))
+    reason = "A sibling's adoption is still in progress"

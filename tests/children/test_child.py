@@ -362,7 +362,7 @@ def test_chronology_lists_events_in_date_order_and_downloads_as_csv(
     response = client.get(reverse("children:chronology_csv", args=[child.pk]))
     rows = response.content.decode().splitlines()
     assert response["Content-Type"].startswith("text/csv")
-    assert rows[0] == "Date,Category,Event,Detail,By"
+    assert rows[0] == "Date,Category,Event,Detail,By,Upcoming"
     assert rows[1].startswith("05/01/2026,Child,Born")
     assert [r.split(",")[0] for r in rows[1:]] == sorted(
         (r.split(",")[0] for r in rows[1:]), key=lambda d: (d[6:], d[3:5], d[:2])

@@ -113,6 +113,8 @@ def _pages(child, own_team, social_worker, iro):
         "chair": str(iro.pk),
         "recommendations": "Carry on",
         "plan_endorsed": "yes",
+        "permanence_plan_confirmed": "yes",
+        "ep_considered": "yes",
         **date_fields("held_on", today() - timedelta(days=1)),
     }
     return [
@@ -191,6 +193,8 @@ def test_valid_posts_that_choose_a_person_or_child_do_not_grow(
                     "chair_search": "Ira Reed",
                     "recommendations": "Carry on",
                     "plan_endorsed": "yes",
+                    "permanence_plan_confirmed": "yes",
+                    "ep_considered": "yes",
                     **date_fields("held_on", review.scheduled_on),
                 },
             ),
@@ -359,6 +363,8 @@ def test_the_review_form_offers_the_iro_and_finds_another_by_name(
             "chair_search": "opal",
             "recommendations": "Carry on",
             "plan_endorsed": "yes",
+            "permanence_plan_confirmed": "yes",
+            "ep_considered": "yes",
             **date_fields("held_on", review.scheduled_on),
         },
     )

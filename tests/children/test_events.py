@@ -323,6 +323,8 @@ def test_a_review_held_is_sent_and_a_corrected_date_sends_again(events, iro, chi
             chair=iro,
             recommendations="Continue the twin-track plan",
             plan_endorsed=True,
+            permanence_plan_confirmed=True,
+            ep_considered=True,
             by=iro,
         )
     assert seen(events, record=True) == [
@@ -509,6 +511,8 @@ def test_recording_a_review_held_on_the_page_sends_review_held(events, client_fo
             "chair": str(iro.pk),
             "recommendations": "Continue the twin-track plan",
             "plan_endorsed": "yes",
+            "permanence_plan_confirmed": "yes",
+            "ep_considered": "yes",
             **date_fields("held_on", TODAY - timedelta(days=1)),
         },
     )

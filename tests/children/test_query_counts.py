@@ -38,7 +38,16 @@ def add_one_of_everything(child, n: int) -> None:
     f.Section19ConsentFactory(child=child, parent=mother)
     f.TwinTrackPlanFactory(child=child, meeting_on=date.today() - timedelta(days=n))
     review = f.LookedAfterReviewFactory(child=child)
-    f.IROConcernFactory(child=child, review=review)
+    f.LookedAfterReviewFactory(  # held: its statutory timescale is shown
+        child=child,
+        scheduled_on=date.today() - timedelta(days=n),
+        held_on=date.today() - timedelta(days=n),
+        chair=None,
+    )
+    concern = f.IROConcernFactory(child=child, review=review)
+    f.IROEscalationFactory(concern=concern)
+    f.IROConcernResponseFactory(concern=concern)
+    f.RetentionReviewFactory(child=child)
     f.CaseNoteFactory(child=child)
     f.ChildStandardRecordFactory(child=child, item=f.PracticeStandardItemFactory())
 

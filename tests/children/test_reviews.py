@@ -57,6 +57,9 @@ def held_data(iro, **overrides) -> dict:
         "chair": str(iro.pk),
         "recommendations": "Kept recommendations: complete the parenting assessment",
         "plan_endorsed": "yes",
+        "permanence_plan_confirmed": "yes",
+        "ep_considered": "yes",
+        "attendees": ["mother", "guardian"],
         **date_fields("held_on", TODAY - timedelta(days=1)),
     }
     data.update(overrides)
@@ -104,10 +107,14 @@ def test_the_iro_records_a_review_held(client_for, iro, child, review):
     assert review.held_on == TODAY - timedelta(days=1)
     assert review.chair == iro
     assert review.plan_endorsed is True
+    assert review.permanence_plan_confirmed is True
+    assert review.ep_considered is True
+    assert review.attendees == ["mother", "guardian"]
     assert review.history.first().history_user == iro
     page = client.get(reverse("children:record", args=[child.pk])).content.decode()
     assert "Held 22 November 2026" in page
     assert "Ivy Reviewer" in page
+    assert "Attended: Mother, Children&#x27;s guardian" in page
     assert "Kept recommendations" in page
 
 
@@ -118,6 +125,9 @@ def test_the_form_shows_a_held_review_as_recorded(client_for, iro, child, review
         chair=iro,
         recommendations="Twin-track plan endorsed",
         plan_endorsed=False,
+        permanence_plan_confirmed=False,
+        ep_considered=True,
+        attendees=["carers"],
         by=iro,
     )
     html = (
@@ -127,6 +137,9 @@ def test_the_form_shows_a_held_review_as_recorded(client_for, iro, child, review
     )
     assert "Change the outcome of the review" in html
     assert checked_value(html, "plan_endorsed") == "no"
+    assert checked_value(html, "permanence_plan_confirmed") == "no"
+    assert checked_value(html, "ep_considered") == "yes"
+    assert checked_value(html, "attendees") == "carers"
     assert textarea_value(html, "recommendations") == "Twin-track plan endorsed"
 
 
@@ -180,6 +193,8 @@ def test_the_chair_must_be_an_iro_of_the_authority(client_for, iro, social_worke
             chair=social_worker,
             recommendations="x",
             plan_endorsed=True,
+            permanence_plan_confirmed=True,
+            ep_considered=True,
             by=iro,
         )
     assert error.value.message_dict == {"chair": ["Select the IRO who chaired the review"]}
@@ -196,6 +211,8 @@ def test_an_empty_review_outcome_names_every_missing_answer(client_for, iro, chi
         "Select the IRO who chaired the review",
         "Enter the recommendations of the review",
         "Select yes if the IRO endorsed the twin-track plan",
+        "Select yes if the review confirmed the permanence plan",
+        "Select yes if early permanence was considered",
     ):
         assert message in summary
 
@@ -229,11 +246,12 @@ def test_the_iro_raises_a_concern_at_a_review_and_escalates_it(client_for, iro, 
     assert concern.created_by == iro
     response = client.post(
         reverse("children:concern_update", args=[child.pk, concern.pk]),
-        {"stage": EscalationStage.SERVICE_MANAGER},
+        {"stage": EscalationStage.SERVICE_MANAGER, **date_fields("escalated_on", TODAY)},
     )
     assert response.status_code == 302
     concern.refresh_from_db()
     assert concern.stage == EscalationStage.SERVICE_MANAGER
+    assert concern.escalations.get().escalated_on == TODAY
     page = client.get(reverse("children:record", args=[child.pk])).content.decode()
     assert "Formal: service manager" in page
     assert "Raised by Ivy Reviewer" in page
@@ -255,22 +273,52 @@ def test_a_concern_raised_in_the_future_is_refused(client_for, iro, child):
     assert not IROConcern.objects.exists()
 
 
-def test_the_team_manager_resolves_a_concern(client_for, manager, child):
+def test_only_the_iro_resolves_a_concern_a_manager_responds(client_for, iro, manager, child):
+    # CA 1989 s.25B; the IRO Handbook: managers respond, the IRO decides it is resolved
     concern = IROConcernFactory(child=child, raised_on=TODAY - timedelta(days=10))
+    resolve = reverse("children:concern_resolve", args=[child.pk, concern.pk])
+    resolution = {"resolution": "Timeframe agreed", **date_fields("resolved_on", TODAY)}
+    assert client_for(manager).post(resolve, resolution).status_code == 403
+    with pytest.raises(PermissionDenied):
+        services.iro_concern_resolve(
+            concern=concern, resolved_on=TODAY, resolution="Closed by a manager", by=manager
+        )
     response = client_for(manager).post(
-        reverse("children:concern_resolve", args=[child.pk, concern.pk]),
-        {"resolution": "Timeframe agreed", **date_fields("resolved_on", TODAY)},
+        reverse("children:concern_respond", args=[child.pk, concern.pk]),
+        {"response": "Assessment booked for 1 December", **date_fields("responded_on", TODAY)},
     )
+    assert response.status_code == 302
+    concern.refresh_from_db()
+    assert concern.resolved_on is None  # a response does not close it
+    assert concern.responses.get().created_by == manager
+    page = client_for(iro).get(reverse("children:record", args=[child.pk])).content.decode()
+    assert "Assessment booked for 1 December" in page
+    response = client_for(iro).post(resolve, resolution)
     assert response.status_code == 302
     concern.refresh_from_db()
     assert concern.resolved_on == TODAY
     assert concern.resolution == "Timeframe agreed"
-    assert concern.updated_by == manager
+    assert concern.updated_by == iro
 
 
-def test_a_concern_cannot_be_resolved_before_it_was_raised(client_for, manager, child):
+def test_a_manager_cannot_respond_before_the_concern_was_raised(client_for, manager, child):
     concern = IROConcernFactory(child=child, raised_on=TODAY - timedelta(days=10))
     response = client_for(manager).post(
+        reverse("children:concern_respond", args=[child.pk, concern.pk]),
+        {"response": "Kept response", **date_fields("responded_on", TODAY - timedelta(days=11))},
+    )
+    html = response.content.decode()
+    assert (
+        "Date of the response must be on or after the date the concern was raised "
+        "(13 November 2026)" in error_summary(html)
+    )
+    assert textarea_value(html, "response") == "Kept response"
+    assert not concern.responses.exists()
+
+
+def test_a_concern_cannot_be_resolved_before_it_was_raised(client_for, iro, child):
+    concern = IROConcernFactory(child=child, raised_on=TODAY - timedelta(days=10))
+    response = client_for(iro).post(
         reverse("children:concern_resolve", args=[child.pk, concern.pk]),
         {
             "resolution": "Kept resolution",
@@ -295,7 +343,9 @@ def test_a_resolved_concern_cannot_be_resolved_or_escalated_again(client_for, ir
     response = client.get(reverse("children:concern_update", args=[child.pk, concern.pk]))
     assert response.status_code == 302
     with pytest.raises(ValidationError):
-        services.iro_concern_update(concern=concern, stage=EscalationStage.DIRECTOR, by=iro)
+        services.iro_concern_update(
+            concern=concern, stage=EscalationStage.DIRECTOR, escalated_on=TODAY, by=iro
+        )
     with pytest.raises(ValidationError):
         services.iro_concern_resolve(concern=concern, resolved_on=TODAY, resolution="x", by=iro)
 
@@ -323,7 +373,8 @@ def test_open_concerns_are_listed_before_resolved_ones(client_for, iro, child):
         (Role.IRO, 200, 200, 200),
         # the outcome of a review is the IRO's to record (DESIGN "Who uses it")
         (Role.SOCIAL_WORKER, 403, 403, 403),
-        (Role.TEAM_MANAGER, 403, 200, 403),
+        # only the IRO resolves a concern (CA 1989 s.25B)
+        (Role.TEAM_MANAGER, 403, 403, 403),
         (Role.FAMILY_TIME_WORKER, 403, 403, 403),
     ],
 )
