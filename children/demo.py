@@ -410,7 +410,18 @@ def load(context: dict) -> None:
         route=Route.PROCEEDINGS_ISSUED,
         identified_on=date(today().year - 76, 4, 1),
     )
-    services.care_period_start(child=migrated, started_on=date(today().year - 76, 4, 1), by=tm)
+    # looked after from infancy until 18, as the old system recorded it (no legal status was
+    # migrated, so the period is closed: the record is kept for its retention review only)
+    period = services.care_period_start(
+        child=migrated, started_on=date(today().year - 76, 4, 1), by=tm
+    )
+    services.care_period_update(
+        period=period,
+        started_on=period.started_on,
+        ended_on=date(today().year - 58, 3, 14),
+        reason_ended="Reached 18 (migrated record)",
+        by=tm,
+    )
     services.retention_review_record(
         child=migrated,
         reviewed_on=_days(-3),
