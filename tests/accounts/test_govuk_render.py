@@ -132,3 +132,15 @@ def test_errors_are_prefixed_and_described():
     assert 'class="govuk-form-group govuk-form-group--error"' in html
     summary = render_error_summary(form)
     assert '<a href="#id_name">This field is required.</a>' in summary
+
+
+def test_a_page_that_still_writes_crispy_gets_the_same_fields():
+    """``{% crispy form %}`` of a GovFormMixin form renders each field through govuk_render
+    (``helper.field_template``): the same markup as ``{% govuk_form form %}``."""
+    form = EveryWidgetForm(data={"kind": "z", "seen_on_0": "31", "seen_on_1": "2"})
+    form.is_valid()
+    ours = render_form(form)
+    crispy = Template("{% load crispy_forms_tags %}{% crispy form %}").render(
+        Context({"form": form})
+    )
+    SimpleTestCase().assertHTMLEqual(crispy, ours)
