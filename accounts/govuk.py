@@ -80,11 +80,17 @@ def state_max_length(name: str, field: forms.Field) -> None:
 
 
 class GovFormMixin:
-    """Render with crispy-forms-gds; the page template draws the <form> tag and the buttons.
+    """A GOV.UK form: ``{% govuk_form form %}`` renders its fields in Python
+    (accounts.govuk_render) as crispy-forms-gds did; the page template draws the <form> tag
+    and the buttons.
 
     Every text field with a maximum length states it in its hint and refuses more in GOV.UK
     words (``state_max_length``): once, here, for every form of the project.
     """
+
+    # no HTML5 "required": the browser's own messages would pre-empt the GOV.UK error summary
+    # (crispy-forms-gds's FormHelper.render_layout sets the same)
+    use_required_attribute = False
 
     def __init_subclass__(cls, **kwargs):
         # a form's own __init__ runs after this one and may set a field's hint: the limit is
@@ -102,8 +108,11 @@ class GovFormMixin:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = FormHelper(self)
+        # no crispy Layout (FormHelper(self) would build one): every field, in order
+        self.helper = FormHelper()
         self.helper.form_tag = False
+        # a page that still writes {% crispy form %} renders each field the same Python way
+        self.helper.field_template = "accounts/govuk/field.html"
         for field in self.fields.values():
             if isinstance(field.widget, forms.Textarea):
                 field.widget.attrs.setdefault("rows", 4)

@@ -1,3 +1,4 @@
+import copy
 import csv
 
 from django.contrib import messages
@@ -15,7 +16,6 @@ from accounts.permissions import can
 
 from .. import chronology, extensions, history, selectors, services
 from ..forms import ArchiveForm, BirthForm, ChildFilterForm, ChildForm
-from ..models import Child
 from ..rules import works_with_children
 from .base import ChildRecordFormView, child_viewed
 
@@ -151,8 +151,10 @@ class ChildEditView(ChildRecordFormView):
     success_message = "The child's details have been updated"
 
     def get_instance(self):
-        # a copy: a refused form must not change the name in the page's heading
-        return Child.objects.get(pk=self.child.pk)
+        # a copy: a refused form must not change the name in the page's heading. Copied, not
+        # read again: the page had the child's row already (a Django model's copy has its own
+        # state and cache of related objects)
+        return copy.copy(self.child)
 
     def get_form_kwargs(self):
         return {"organisation_id": self.child.responsible_authority_id}

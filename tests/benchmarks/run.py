@@ -55,57 +55,24 @@ VARIANTS: dict[str, list[tuple[str, str]]] = {
 # Pages that cannot reach the goal, and why: printed beside their ✗ (and explained in
 # docs/performance.md). Add a page here only with the measured reason it cannot be, or has not
 # yet been, fixed: "not yet fixed" entries are open work (docs/performance.md).
-_BIG_FORM = (
-    "a form of {inputs} GOV.UK inputs ({radios} radios with their conditional reveals) rendered "
-    "through crispy-forms-gds templates: ~11–14 ms of template rendering (profiled: an include "
-    "and a widget template per field and option) against the baseline's ~3 ms static page, "
-    "with the same queries as a small form (child, access log); not data, so flat with size"
+# GOV.UK forms render their fields in Python (accounts.govuk_render), no longer through a
+# crispy-forms-gds template per field and per radio option (11–14 ms of a 25-input form, profiled):
+# a form page is now its queries (session, user, roles, child, access-log INSERT, the choices
+# offered) and the page shell. The pages that stayed near the goal after that:
+_FORM_EDGE = (
+    "at the goal's edge: a form of {fields}, rendered in Python since the crispy-forms-gds "
+    "templates went (about half the page's time before); the rest is the page's queries "
+    "(session, user, roles, child row, access-log INSERT{more}) and the page shell; not data, "
+    "so flat with size"
 )
-_FORM = (
-    "a form of {fields} rendered through crispy-forms-gds (an include and a widget template per "
-    "field and per radio option): its {{% crispy %}} tag alone measured {crispy}× the baseline "
-    "at 50,000 children, and the rest of the page (session, child row, access-log INSERT{more}, "
-    "the page shell) ~1.5–2×; not data, so flat with size"
-)
-_SECTION19 = "6 fields (parent and consent radios, 7 options; three day/month/year dates; notes)"
 EXPLAINED: dict[str, str] = {
-    "children:note_add": _FORM.format(
-        fields="4 fields (a 5-option radio, a day/month/year date, a summary, a note)",
-        crispy="0.7",
-        more="",
+    "children:concern_raise": _FORM_EDGE.format(
+        fields="4 fields (a date, the concern, the child's reviews as a select, the escalation "
+        "stage as radios)",
+        more=", the reviews",
     ),
-    "children:order_add": _FORM.format(
-        fields="4 fields (the kind of order and the child's hearings as radios, 11 options; a "
-        "date; notes)",
-        crispy="1.5",
-        more=", the hearings",
-    ),
-    "children:section19_add": _FORM.format(
-        fields=_SECTION19,
-        crispy="1.7",
-        more=", the parents",
-    ),
-    "children:section19_edit": _FORM.format(
-        fields=_SECTION19,
-        crispy="1.7",
-        more=", the consent and the parents",
-    ),
-    "children:review_record": _FORM.format(
-        fields="4 fields (a date; the chairing IRO offered as radios; recommendations; yes/no)",
-        crispy="1.4",
-        more=", the review, the IRO offered and whether the authority has one",
-    ),
-    "children:viability_edit": _BIG_FORM.format(inputs=21, radios=7),
-    "children:family_member_add": _BIG_FORM.format(inputs=25, radios=12),
-    "children:family_member_edit": _BIG_FORM.format(inputs=25, radios=12),
-    "children:paternity_add": _BIG_FORM.format(inputs=15, radios=5),
-    "children:paternity_edit": _BIG_FORM.format(inputs=15, radios=5),
-    "children:plan_set": _BIG_FORM.format(inputs=19, radios=8),
-    "children:viability_add": _BIG_FORM.format(inputs=21, radios=7),
-    "children:concern_raise": (
-        "at the goal's edge (3.0–3.2× over runs): a form of 4 fields (a date, the concern, the "
-        "child's reviews as a select, the escalation stage as radios) rendered through "
-        "crispy-forms-gds, the same shape as children:note_add; not data, so flat with size"
+    "children:family_member_edit": _FORM_EDGE.format(
+        fields="25 inputs (12 radios)", more=", the family member"
     ),
     # Not yet fixed (issue 7 stays open for these): flat with size, but above 3×.
     "accounts:home": (
@@ -117,20 +84,22 @@ EXPLAINED: dict[str, str] = {
         "2.9× at 5,000 children and 3.2× at 50,000 against a 6.3 ms baseline; flat with size"
     ),
     "children:create": (
-        "not yet fixed: a form of 19 fields (two choosers, six selects of 5–20 options, four "
-        "dates) whose crispy-forms-gds rendering is ~90% of the page (profiled); the selects "
-        "now render in Python (accounts.widgets.Select), the inputs and dates still through a "
-        "template each; flat with size"
+        "not yet fixed, at the goal's edge: a form of 19 fields whose rendering (crispy-forms-gds "
+        "templates, ~90% of the page) is now in Python (accounts.govuk_render; the page's CPU "
+        "time halved); what is left: two choosers (a query for the current choice and a "
+        "template each), six selects, the permission checks (the user's roles) and the page "
+        "shell; flat with size"
     ),
     "children:edit": (
-        "not yet fixed: the add-a-child form (19 fields rendered through crispy-forms-gds, ~90% "
-        "of the page) plus the current allocation; flat with size"
+        "not yet fixed: the add-a-child form (now rendered in Python, see children:create) plus "
+        "the child's row (read once since, not twice), the choosers' current social worker and "
+        "IRO with their teams, the teams and agencies offered (15 queries); flat with size"
     ),
     "children:record": (
-        "not yet fixed: 25 queries, one per kind of record on the page (the child with 17 "
-        "prefetched lists), mostly ORM SQL compilation and model building (the child lookup "
-        "spends ~2.5 ms planning its joins for ~0.15 ms running), then seven tabs rendered; "
-        "flat with size"
+        "not yet fixed: 25 queries, one per kind of record on the page (the child with 14 "
+        "prefetched lists); profiled: ~55% in the ORM (SQL compilation about half of it, "
+        "execution a quarter, model building the rest), ~38% rendering the seven tabs; the next "
+        "step is fewer queries of plain values (as the chronology's UNION ALL); flat with size"
     ),
     "children:history": (
         "not yet fixed: the UNION ALL over the 17 history tables is now compiled once (cached), "

@@ -63,3 +63,20 @@ def test_child_form_page_renders_no_template_per_team(own_org, social_worker, cl
     for n in range(30):
         TeamFactory(organisation=own_org, name=f"More team {n}")
     assert rendered_templates() == before
+
+
+def test_edit_page_reads_the_childs_row_once(own_team, social_worker, client_for):
+    """The form's instance is a copy of the child the page already loaded, not a second read."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    from tests.children.factories import ChildFactory
+
+    child = ChildFactory(responsible_authority=own_team.organisation, team=own_team)
+    client = client_for(social_worker)
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(reverse("children:edit", args=[child.pk]))
+    assert page.status_code == 200
+    reads = [q["sql"] for q in queries if q["sql"].startswith('SELECT "children_child"."id"')]
+    assert len(reads) == 1, reads
