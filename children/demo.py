@@ -314,3 +314,8 @@ def load(context: dict) -> None:
         team=teams[("eastbridge", "Children in Care Team")],
         social_worker=east_sw,
     )
+
+    # issue 9: the records of the family, the baby and the assessments (children/demo_birth.py)
+    from . import demo_birth
+
+    demo_birth.load(context)
