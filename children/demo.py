@@ -127,10 +127,8 @@ def load(context: dict) -> None:
         meeting=PlanningMeeting.PRE_BIRTH_CONFERENCE,
         on=_days(-21),
     )
-    _standard(
-        unborn, "2.5", _days(-30), sw, "Leaflet and easy-read guide given at the PLO meeting"
-    )
-    _standard(unborn, "2.8", _days(-21), sw)
+    # Standards 2.5 and 2.8 are shown from the record (the mother's information date above and
+    # the pre-birth conference in children/demo_birth.py): issue 9 item 10
     services.case_note_add(
         child=unborn,
         kind=NoteKind.VISIT,
@@ -222,7 +220,7 @@ def load(context: dict) -> None:
         concern="Viability assessment of the paternal aunt not yet started.",
         by=iro,
     )
-    for code, on in (("1.2", -78), ("2.5", -70), ("2.6", -60), ("5.3", -60)):
+    for code, on in (("1.2", -78), ("2.6", -60), ("5.3", -60)):  # 2.5: from the record
         _standard(baby, code, _days(on), sw)
     services.case_note_add(
         child=baby,

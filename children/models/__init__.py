@@ -1,5 +1,16 @@
 """The child's record, split by concept (a module past ~400 lines becomes a package)."""
 
+from .birth import (
+    NHS_NUMBER_INVALID,
+    AssessmentKind,
+    AssessmentOutcome,
+    BabyHealth,
+    BirthPlan,
+    Exposure,
+    ParentAssessment,
+    nhs_number_digits,
+    nhs_number_is_valid,
+)
 from .child import CHILD_ID_TAKEN, Child, ChildAccessLog, SiblingGroup, SiblingPlacement
 from .codes import Ethnicity, LegalStatus, Route, Sex, YesNoUnknown
 from .court import (
@@ -30,6 +41,16 @@ from .reviews import EscalationStage, IROConcern, LookedAfterReview
 from .standards import ChildStandardRecord, PracticeStandardItem, StandardItemAppliesTo
 
 __all__ = [
+    # issue 9: the birth, the baby's health, the assessments of the parents
+    "NHS_NUMBER_INVALID",
+    "AssessmentKind",
+    "AssessmentOutcome",
+    "BabyHealth",
+    "BirthPlan",
+    "Exposure",
+    "ParentAssessment",
+    "nhs_number_digits",
+    "nhs_number_is_valid",
     "PARENT_RELATIONSHIPS",
     "STATUTORY_WEEKS",
     "CaseNote",

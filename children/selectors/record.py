@@ -19,6 +19,7 @@ from ..models import (
     Hearing,
     IROConcern,
     LookedAfterReview,
+    ParentAssessment,
     PaternityTest,
     Proceedings,
     Relationship,
@@ -193,6 +194,9 @@ def child_with_records(*, user: User, pk: int) -> Child:
                 "referred_to",
                 "sibling_group",
                 "pre_proceedings",
+                # issue 9: the pre-birth and discharge plan and the baby's health (one-to-one)
+                "birth_plan",
+                "health",
             )
             .prefetch_related(
                 Prefetch(
@@ -232,7 +236,16 @@ def child_with_records(*, user: User, pk: int) -> Child:
                 Prefetch("case_notes", queryset=CaseNote.objects.select_related("created_by")),
                 Prefetch(
                     "standard_records",
-                    queryset=ChildStandardRecord.objects.select_related("item", "created_by"),
+                    queryset=ChildStandardRecord.objects.select_related(
+                        "item", "created_by", "verified_by"
+                    ),
+                ),
+                # issue 9 item 8: the assessments of the parents
+                Prefetch(
+                    "parent_assessments",
+                    queryset=ParentAssessment.objects.select_related("parent").order_by(
+                        "requested_on", "id"
+                    ),
                 ),
             )
             .get(pk=pk)

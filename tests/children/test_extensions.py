@@ -92,7 +92,7 @@ def test_a_higher_apps_section_is_a_tab_of_the_record_with_its_own_context(
 
 def test_the_childs_own_tabs_are_registered_on_the_extension_point():
     keys = [section.key for section in extensions.sections]
-    assert keys == ["details", "family", "plan", "court", "reviews", "notes", "standards"]
+    assert keys == ["details", "family", "birth", "plan", "court", "reviews", "notes", "standards"]
 
 
 # --- header facts -------------------------------------------------------------------------------
