@@ -18,8 +18,20 @@ from .extensions import (
     history_sources,
     sections,
 )
-from .forms.birth import BabyHealthForm, BirthPlanForm, ParentAssessmentForm
-from .models import AssessmentKind, AssessmentOutcome, BabyHealth, BirthPlan, ParentAssessment
+from .forms.birth import (
+    BabyHealthForm,
+    BirthPlanForm,
+    FamilyFindingForm,
+    ParentAssessmentForm,
+)
+from .models import (
+    AssessmentKind,
+    AssessmentOutcome,
+    BabyHealth,
+    BirthPlan,
+    FamilyFinding,
+    ParentAssessment,
+)
 
 HEALTH_PERM = "children.view_health"
 
@@ -49,6 +61,7 @@ def birth_context(child, viewer) -> dict:
         "can_see_health": see_health,
         "health": _one_to_one(child, "health", BabyHealth) if see_health else None,
         "assessments": assessments,
+        "family_finding": _one_to_one(child, "family_finding", FamilyFinding),
     }
 
 
@@ -71,6 +84,11 @@ SELECT 2, 1, h.discharged_on, h.initial_health_assessment_on, NULL::text, NULL::
        NULL::text, {_BY}
   FROM children_babyhealth h {_USER.format("h")}
  WHERE h.child_id = %(child)s AND %(health)s
+UNION ALL
+SELECT 4, 1, ff.referred_on, NULL::date, ff.agency_social_worker::text, NULL::text, NULL::text,
+       {_BY}
+  FROM children_familyfinding ff {_USER.format("ff")}
+ WHERE ff.child_id = %(child)s AND ff.referred_on IS NOT NULL
 UNION ALL
 SELECT 3, row_number() OVER (ORDER BY a.requested_on, a.id), a.requested_on, a.filed_on,
        a.kind::text, a.outcome::text, f.name::text, {_BY}
@@ -112,6 +130,11 @@ def birth_events(child, viewer):
                 yield ChronologyEvent(
                     d2, "Assessment", f"{label} filed", f"{name}: {outcomes.get(outcome)}", by
                 )
+        elif source == 4:
+            detail = f"Agency social worker: {kind}" if kind else ""
+            yield ChronologyEvent(
+                d1, "Family finding", "Referred to the adoption agency", detail, by
+            )
 
 
 # --- the history ----------------------------------------------------------------------------
@@ -140,6 +163,13 @@ HISTORY = (
         labels={"parent": "Parent assessed"},
         forms=(ParentAssessmentForm,),
         order=107,
+    ),
+    HistorySource(
+        FamilyFinding,
+        "Referral and brothers and sisters",
+        _by_child,
+        forms=(FamilyFindingForm,),
+        order=108,
     ),
 )
 

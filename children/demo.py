@@ -16,16 +16,18 @@ from . import services
 from .models import (
     Child,
     ConsentStatus,
+    EPType,
+    FfaBasis,
     HearingKind,
     LegalStatus,
     NoteKind,
     OrderKind,
     PlanningMeeting,
     PracticeStandardItem,
-    PrimaryPlan,
     Relationship,
     Route,
     SiblingPlacement,
+    Track,
     YesNoUnknown,
 )
 
@@ -34,15 +36,19 @@ def _days(n: int) -> date:
     return today() + timedelta(days=n)
 
 
-def _plan(child, by, *, primary, who, conditions, meeting, on, reason=""):
+def _plan(child, by, *, primary, who, conditions, meeting, on, reason="", family_first=None):
     return services.plan_set(
         child=child,
         primary=primary,
-        plan_a_who=who,
-        plan_a_conditions=conditions,
-        plan_a_interventions="Parenting programme; substance misuse service; family group "
+        family_first=family_first,
+        # issue 9 item 4: fostering for adoption while the local authority considers adoption
+        ep_type=EPType.FFA,
+        ffa_basis=FfaBasis.CONSIDERING,
+        parents_who=who,
+        parents_conditions=conditions,
+        parents_interventions="Parenting programme; substance misuse service; family group "
         "conference.",
-        plan_b_summary="Fostering for adoption with dually approved early permanence carers.",
+        adoption_summary="Fostering for adoption with dually approved early permanence carers.",
         meeting=meeting,
         meeting_on=on,
         reason=reason,
@@ -121,11 +127,12 @@ def load(context: dict) -> None:
     _plan(
         unborn,
         tm,
-        primary=PrimaryPlan.A,
+        primary=Track.PARENTS,
         who="Jay Marsh (mother)",
         conditions="Engage with the residential parenting assessment and stay abstinent.",
         meeting=PlanningMeeting.PRE_BIRTH_CONFERENCE,
         on=_days(-21),
+        family_first=grandmother,
     )
     # Standards 2.5 and 2.8 are shown from the record (the mother's information date above and
     # the pre-birth conference in children/demo_birth.py): issue 9 item 10
@@ -188,7 +195,7 @@ def load(context: dict) -> None:
     _plan(
         baby,
         tm,
-        primary=PrimaryPlan.A,
+        primary=Track.PARENTS,
         who="Alex Ellery (mother)",
         conditions="Complete the parenting assessment.",
         meeting=PlanningMeeting.LEGAL_GATEWAY,
@@ -197,7 +204,7 @@ def load(context: dict) -> None:
     _plan(
         baby,
         tm,
-        primary=PrimaryPlan.B,
+        primary=Track.ADOPTION,
         who="Alex Ellery (mother)",
         conditions="Complete the parenting assessment.",
         meeting=PlanningMeeting.PERMANENCE_PLANNING,

@@ -117,3 +117,17 @@ def load(context: dict) -> None:
         summary="Hair strand test: no alcohol use above the cut-off in the last three months.",
         by=sw,
     )
+
+    # issue 9 item 9: the referral to the agency; two brothers placed together
+    birth.family_finding_record(
+        child=baby,
+        referred_on=_days(-60),
+        agency_social_worker="Fenvale adoption social worker (demo)",
+        siblings=0,
+        by=sw,
+    )
+    bay = Child.objects.filter(la_child_id="NM-40051").first()
+    if bay is not None:
+        birth.family_finding_record(
+            child=bay, siblings=1, siblings_together=1, siblings_apart=0, by=sw
+        )

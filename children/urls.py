@@ -154,6 +154,11 @@ urlpatterns = [
     path("children/<int:pk>/birth-plan/", birth.BirthPlanView.as_view(), name="birth_plan"),
     path("children/<int:pk>/health/", birth.BabyHealthView.as_view(), name="baby_health"),
     path(
+        "children/<int:pk>/family-finding/",
+        birth.FamilyFindingView.as_view(),
+        name="family_finding",
+    ),
+    path(
         "children/<int:pk>/assessments/new/",
         birth.ParentAssessmentAddView.as_view(),
         name="parent_assessment_add",

@@ -13,11 +13,17 @@ from ..models import (
     BirthPlan,
     Child,
     Exposure,
+    FamilyFinding,
     ParentAssessment,
     YesNoUnknown,
     nhs_number_digits,
 )
-from ..services.birth import baby_health_errors, birth_plan_errors, parent_assessment_errors
+from ..services.birth import (
+    baby_health_errors,
+    birth_plan_errors,
+    family_finding_errors,
+    parent_assessment_errors,
+)
 from .family import _ChildNetworkForm
 
 
@@ -260,6 +266,70 @@ class ParentAssessmentForm(_ChildNetworkForm):
                 due_on=cleaned.get("due_on"),
                 filed_on=cleaned.get("filed_on"),
                 outcome=cleaned.get("outcome"),
+            ),
+        )
+        return cleaned
+
+
+class FamilyFindingForm(GovFormMixin, forms.ModelForm):
+    """The referral to the regional adoption agency and the child's sibling counts."""
+
+    referred_on = GovDateField(
+        noun="the date referred to the agency",
+        label="Date referred to the regional adoption agency (optional)",
+        required=False,
+    )
+    siblings = _number(
+        "How many brothers and sisters does the child have? (optional)",
+        "Brothers and sisters",
+        0,
+        30,
+        "2",
+        "Including half-brothers and half-sisters",
+    )
+    siblings_together = _number(
+        "How many are placed together with this child? (optional)",
+        "Brothers and sisters placed together",
+        0,
+        30,
+        "1",
+    )
+    siblings_apart = _number(
+        "How many are placed apart? (optional)", "Brothers and sisters placed apart", 0, 30, "1"
+    )
+
+    class Meta:
+        model = FamilyFinding
+        fields = [
+            "referred_on",
+            "agency_social_worker",
+            "siblings",
+            "siblings_together",
+            "siblings_apart",
+            "with_siblings_adopters",
+        ]
+        labels = {
+            "agency_social_worker": "The agency's social worker (optional)",
+            "with_siblings_adopters": "The child is placed with the adopters of an older "
+            "brother or sister",
+        }
+
+    def __init__(self, *args, child: Child, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.child = child
+        _limit(self, "agency_social_worker", "The agency's social worker")
+
+    def clean(self):
+        cleaned = super().clean()
+        add_errors(
+            self,
+            family_finding_errors(
+                child=self.child,
+                referred_on=cleaned.get("referred_on"),
+                siblings=cleaned.get("siblings"),
+                siblings_together=cleaned.get("siblings_together"),
+                siblings_apart=cleaned.get("siblings_apart"),
+                with_siblings_adopters=bool(cleaned.get("with_siblings_adopters")),
             ),
         )
         return cleaned

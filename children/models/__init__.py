@@ -35,8 +35,9 @@ from .family import (
     ViabilityAssessment,
     ViabilityOutcome,
 )
+from .finding import FamilyFinding
 from .notes import CaseNote, NoteKind
-from .plan import PlanningMeeting, PrimaryPlan, TwinTrackPlan
+from .plan import EPType, FfaBasis, PlanningMeeting, Track, TwinTrackPlan
 from .reviews import EscalationStage, IROConcern, LookedAfterReview
 from .standards import ChildStandardRecord, PracticeStandardItem, StandardItemAppliesTo
 
@@ -49,6 +50,7 @@ __all__ = [
     "BirthPlan",
     "Exposure",
     "ParentAssessment",
+    "FamilyFinding",
     "nhs_number_digits",
     "nhs_number_is_valid",
     "PARENT_RELATIONSHIPS",
@@ -76,7 +78,9 @@ __all__ = [
     "PlanningMeeting",
     "PracticeStandardItem",
     "PreProceedings",
-    "PrimaryPlan",
+    "Track",
+    "EPType",
+    "FfaBasis",
     "Proceedings",
     "Relationship",
     "Route",

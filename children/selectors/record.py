@@ -197,6 +197,7 @@ def child_with_records(*, user: User, pk: int) -> Child:
                 # issue 9: the pre-birth and discharge plan and the baby's health (one-to-one)
                 "birth_plan",
                 "health",
+                "family_finding",
             )
             .prefetch_related(
                 Prefetch(
@@ -227,7 +228,16 @@ def child_with_records(*, user: User, pk: int) -> Child:
                     "section19_consents",
                     queryset=Section19Consent.objects.select_related("parent"),
                 ),
-                Prefetch("plans", queryset=TwinTrackPlan.objects.select_related("created_by")),
+                Prefetch(
+                    "plans",
+                    queryset=TwinTrackPlan.objects.select_related(
+                        # issue 9 item 4: the family network track names its people
+                        "created_by",
+                        "family_first",
+                        "family_second",
+                        "family_third",
+                    ),
+                ),
                 Prefetch("reviews", queryset=LookedAfterReview.objects.select_related("chair")),
                 Prefetch(
                     "iro_concerns",

@@ -24,6 +24,7 @@ from ..models import (
     BirthPlan,
     Child,
     Exposure,
+    FamilyFinding,
     FamilyMember,
     ParentAssessment,
     YesNoUnknown,
@@ -296,3 +297,72 @@ def parent_assessment_update(
     )
     _check(assessment)
     return save_record(assessment, by=by)
+
+
+# --- family finding: the referral to the agency and the siblings (issue 9 item 9) ---------------
+
+
+def family_finding_errors(
+    *,
+    child: Child,
+    referred_on: date | None,
+    siblings: int | None,
+    siblings_together: int | None,
+    siblings_apart: int | None,
+    with_siblings_adopters: bool,
+) -> dict[str | None, str]:
+    """What is wrong with the referral and the sibling counts, by field."""
+    errors = Errors()
+    not_in_future(errors, "referred_on", referred_on, "Date referred to the agency")
+    counted = (siblings_together or 0) + (siblings_apart or 0)
+    if siblings is not None and counted > siblings:
+        errors.add(
+            "siblings_apart",
+            f"Brothers and sisters placed together and apart must add up to {siblings} or fewer",
+        )
+    if (siblings_together or siblings_apart) and siblings is None:
+        errors.add("siblings", "Enter how many brothers and sisters the child has")
+    if with_siblings_adopters and not siblings:
+        errors.add(
+            "with_siblings_adopters",
+            "Enter how many brothers and sisters the child has, including the older one",
+        )
+    return errors.as_dict()
+
+
+@transaction.atomic
+def family_finding_record(
+    *,
+    child: Child,
+    referred_on: date | None = None,
+    agency_social_worker: str = "",
+    siblings: int | None = None,
+    siblings_together: int | None = None,
+    siblings_apart: int | None = None,
+    with_siblings_adopters: bool = False,
+    by: User,
+) -> FamilyFinding:
+    """Record or change the referral to the agency and the child's sibling counts."""
+    child = Child.objects.select_for_update().get(pk=child.pk)
+    require_perm(by, "children.change_child", child)
+    Errors(
+        family_finding_errors(
+            child=child,
+            referred_on=referred_on,
+            siblings=siblings,
+            siblings_together=siblings_together,
+            siblings_apart=siblings_apart,
+            with_siblings_adopters=with_siblings_adopters,
+        )
+    ).raise_any()
+    finding = FamilyFinding.objects.filter(child=child).first() or FamilyFinding(child=child)
+    apply_changes(
+        finding,
+        referred_on=referred_on,
+        agency_social_worker=agency_social_worker,
+        siblings=siblings,
+        siblings_together=siblings_together,
+        siblings_apart=siblings_apart,
+        with_siblings_adopters=with_siblings_adopters,
+    )
+    return save_record(finding, by=by)

@@ -4,8 +4,8 @@ another child named in the URL answers 404."""
 
 from django.shortcuts import get_object_or_404
 
-from ..forms.birth import BabyHealthForm, BirthPlanForm, ParentAssessmentForm
-from ..models import BabyHealth, BirthPlan
+from ..forms.birth import BabyHealthForm, BirthPlanForm, FamilyFindingForm, ParentAssessmentForm
+from ..models import BabyHealth, BirthPlan, FamilyFinding
 from ..services import birth as services
 from .base import ChildRecordFormView
 
@@ -141,4 +141,42 @@ class ParentAssessmentEditView(ParentAssessmentAddView):
     def save(self, form):
         return services.parent_assessment_update(
             assessment=self.instance, by=self.request.user, **_assessment_arguments(form)
+        )
+
+
+class FamilyFindingView(ChildRecordFormView):
+    """The referral to the regional adoption agency and the child's brothers and sisters."""
+
+    form_class = FamilyFindingForm
+    section = SECTION
+    submit_label = "Save"
+    success_message = "The referral and the brothers and sisters have been saved"
+
+    def get_instance(self):
+        return FamilyFinding.objects.filter(child=self.child).first()
+
+    def get_form_kwargs(self):
+        return {"child": self.child}
+
+    def get_title(self) -> str:
+        return "Referral to the agency, and brothers and sisters"
+
+    def get_intro(self) -> list[str]:
+        return [
+            "The date the child was referred to the regional adoption agency and the agency's "
+            "social worker; the child's brothers and sisters, and how many are placed together "
+            "with the child or apart (the adoption returns count them)."
+        ]
+
+    def save(self, form):
+        data = form.cleaned_data
+        return services.family_finding_record(
+            child=self.child,
+            by=self.request.user,
+            referred_on=data["referred_on"],
+            agency_social_worker=data["agency_social_worker"],
+            siblings=data["siblings"],
+            siblings_together=data["siblings_together"],
+            siblings_apart=data["siblings_apart"],
+            with_siblings_adopters=data["with_siblings_adopters"],
         )

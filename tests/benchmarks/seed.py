@@ -362,10 +362,10 @@ class Seeder:
                 plans.append(
                     m.TwinTrackPlan(
                         child=child,
-                        primary=rng.choice(m.PrimaryPlan.values),
-                        plan_a_who="Mother",
-                        plan_a_conditions="Complete a residential parenting assessment",
-                        plan_b_summary="Fostering for adoption with dually approved carers",
+                        primary=rng.choice(m.Track.values),
+                        parents_who="Mother",
+                        parents_conditions="Complete a residential parenting assessment",
+                        adoption_summary="Fostering for adoption with dually approved carers",
                         meeting=rng.choice(m.PlanningMeeting.values),
                         meeting_on=today - timedelta(days=10 + 60 * k + rng.randrange(50)),
                         created_by=by,

@@ -138,6 +138,9 @@ PAGES.update(
     {
         "children:birth_plan": form_page(),
         "children:baby_health": form_page(),
+        "children:family_finding": form_page(
+            no_errors="every field is optional: the referral and the counts are recorded as known"
+        ),
         "children:parent_assessment_add": form_page(),
         "children:parent_assessment_edit": form_page(assessment_pk="own_parent_assessment"),
         # a Standard not applicable (editors); a manual mark verified (team manager or IRO)

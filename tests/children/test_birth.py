@@ -447,3 +447,95 @@ def test_birth_records_keep_the_pages_query_count(client_for, child, social_work
     with CaptureQueriesContext(connection) as later:
         assert client.get(url).status_code == 200
     assert len(later) == len(once)
+
+
+# --- family finding: the referral to the agency and the siblings (issue 9 item 9) -----------
+
+
+def test_family_finding_records_the_referral_and_the_sibling_counts(child, social_worker):
+    from children.models import FamilyFinding
+
+    services.family_finding_record(
+        child=child,
+        referred_on=TODAY - timedelta(days=5),
+        agency_social_worker="A Worker",
+        siblings=3,
+        siblings_together=1,
+        siblings_apart=2,
+        with_siblings_adopters=True,
+        by=social_worker,
+    )
+    finding = FamilyFinding.objects.get(child=child)
+    assert (finding.siblings, finding.siblings_together, finding.siblings_apart) == (3, 1, 2)
+    titles = [e.title for e in chronology.events_for(child, social_worker)]
+    assert "Referred to the adoption agency" in titles
+
+
+@pytest.mark.parametrize(
+    ("fields", "field", "message"),
+    [
+        (
+            {"siblings": 2, "siblings_together": 2, "siblings_apart": 1},
+            "siblings_apart",
+            "Brothers and sisters placed together and apart must add up to 2 or fewer",
+        ),
+        (
+            {"siblings_together": 1},
+            "siblings",
+            "Enter how many brothers and sisters the child has",
+        ),
+        (
+            {"with_siblings_adopters": True},
+            "with_siblings_adopters",
+            "Enter how many brothers and sisters the child has, including the older one",
+        ),
+        (
+            {"referred_on": TODAY + timedelta(days=1)},
+            "referred_on",
+            "Date referred to the agency must be today or in the past",
+        ),
+    ],
+)
+def test_family_finding_refuses(child, social_worker, fields, field, message):
+    with pytest.raises(ValidationError) as error:
+        services.family_finding_record(child=child, by=social_worker, **fields)
+    assert error.value.message_dict[field] == [message]
+
+
+def test_the_family_finding_form_keeps_input_and_the_record_shows_it(
+    client_for, child, social_worker
+):
+    url = reverse("children:family_finding", args=[child.pk])
+    response = client_for(social_worker).post(
+        url,
+        {
+            **date_fields("referred_on", TODAY),
+            "agency_social_worker": "Sam Agency",
+            "siblings": "1",
+            "siblings_together": "2",
+            "siblings_apart": "",
+        },
+    )
+    html = response.content.decode()
+    assert field_error(
+        html,
+        "siblings_apart",
+        "Brothers and sisters placed together and apart must add up to 1 or fewer",
+    )
+    assert input_value(html, "agency_social_worker") == "Sam Agency"
+    response = client_for(social_worker).post(
+        url,
+        {
+            **date_fields("referred_on", TODAY),
+            "agency_social_worker": "Sam Agency",
+            "siblings": "2",
+            "siblings_together": "1",
+            "siblings_apart": "1",
+            "with_siblings_adopters": "on",
+        },
+    )
+    assert response.status_code == 302
+    page = client_for(social_worker).get(reverse("children:record", args=[child.pk]))
+    html = page.content.decode()
+    assert "1 placed together with this child, 1 apart" in html
+    assert "Placed with the adopters of an older brother or sister" in html

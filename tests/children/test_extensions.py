@@ -133,7 +133,7 @@ def test_the_childs_own_header_facts_keep_their_values(client_for, social_worker
     f.TwinTrackPlanFactory(child=child)
     page = record(client_for(social_worker), child)
     assert ">Primary plan</dt>" in page
-    assert "Plan A: return to family" in page
+    assert "Return to parents" in page
     assert "Week 3 of 26" in page
     target = proceedings.target_date()
     assert f"(26-week date {target.day} {target:%B %Y})</span>" in page
