@@ -324,7 +324,7 @@ class Seeder:
 
     def _records(self, world, children, by, iros):
         rng, today = self.rng, self.today
-        members, viability, paternity, consents = [], [], [], []
+        members, viability, paternity, consents, assessments = [], [], [], [], []
         plans, reviews, concerns, pre, proceedings = [], [], [], [], []
         notes, standards = [], []
         fathers, parents, relatives = {}, {}, {}
@@ -459,6 +459,18 @@ class Seeder:
                         created_by=by,
                     )
                 )
+            # issue 9 item 8: an assessment of the mother for every child
+            assessments.append(
+                m.ParentAssessment(
+                    child=child,
+                    parent=parents[child],
+                    kind=rng.choice(m.AssessmentKind.values),
+                    directed_by_court=True,
+                    requested_on=requested,
+                    due_on=requested + timedelta(days=42),
+                    created_by=by,
+                )
+            )
             if full or rng.random() < 0.1:
                 consents.append(
                     m.Section19Consent(
@@ -472,6 +484,7 @@ class Seeder:
         self._bulk(m.ViabilityAssessment, viability)
         self._bulk(m.PaternityTest, paternity)
         self._bulk(m.Section19Consent, consents)
+        self._bulk(m.ParentAssessment, assessments)
         self._bulk(m.TwinTrackPlan, plans)
         self._bulk(m.LookedAfterReview, reviews)
         self._bulk(m.IROConcern, concerns)
@@ -544,6 +557,7 @@ class Seeder:
                 own_hearing=hearing,
                 own_direction=next(d for d in directions if d.hearing_id == hearing.pk),
                 own_standard_item=self.items[0],  # marked as met for the child
+                own_parent_assessment=next(a for a in assessments if a.child_id == child.pk),
                 unmarked_standard_item=self.items[2],
             )
 
