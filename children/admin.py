@@ -304,3 +304,39 @@ class DirectionAdmin(CaseRecordAdmin):
     list_display = ["hearing", "due_on", "complied_on"]
     list_filter = ["due_on", "complied_on"]
     search_fields = ["hearing__proceedings__case_number", "text"]
+
+
+# --- issue 9: the birth, the baby's health, the assessments of the parents, family finding ----
+
+
+@admin.register(models.BirthPlan)
+class BirthPlanAdmin(CaseRecordAdmin):
+    list_display = ["child", "conference_on", "carers_collect"]
+    list_filter = ["carers_collect"]
+    search_fields = ["child__la_child_id", "child__legal_name"]
+    raw_id_fields = ["child"]
+
+
+@admin.register(models.BabyHealth)
+class BabyHealthAdmin(CaseRecordAdmin):
+    # special category data: the list names the child and dates only
+    list_display = ["child", "discharged_on", "initial_health_assessment_on"]
+    list_filter = ["withdrawal_monitoring"]
+    search_fields = ["child__la_child_id", "child__legal_name"]
+    raw_id_fields = ["child"]
+
+
+@admin.register(models.ParentAssessment)
+class ParentAssessmentAdmin(CaseRecordAdmin):
+    list_display = ["parent", "child", "kind", "requested_on", "due_on", "filed_on", "outcome"]
+    list_filter = ["kind", "outcome", "directed_by_court"]
+    search_fields = ["child__la_child_id", "child__legal_name"]
+    raw_id_fields = ["child", "parent"]
+
+
+@admin.register(models.FamilyFinding)
+class FamilyFindingAdmin(CaseRecordAdmin):
+    list_display = ["child", "referred_on", "siblings", "siblings_together", "siblings_apart"]
+    list_filter = ["with_siblings_adopters"]
+    search_fields = ["child__la_child_id", "child__legal_name"]
+    raw_id_fields = ["child"]

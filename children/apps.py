@@ -18,6 +18,14 @@ class ChildrenConfig(AppConfig):
         sections.register_own()
         chronology.register_own_sources()
         history.register_own_sources()
+        # issue 9: the birth plan, the baby's health and the assessments of the parents
+        from . import birth_extensions
+
+        birth_extensions.register()
+        # issue 9 item 10: Standards whose evidence is a record (one registration each)
+        from . import standards_evidence
+
+        standards_evidence.register_own()
 
         navigation.register(
             navigation.NavItem("Children", "children:list", works_with_children.test, order=10)

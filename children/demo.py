@@ -20,7 +20,9 @@ from . import services
 from .models import (
     Child,
     ConsentStatus,
+    EPType,
     EscalationStage,
+    FfaBasis,
     HearingKind,
     HearingStatus,
     JudgeLevel,
@@ -29,13 +31,13 @@ from .models import (
     OrderKind,
     PlanningMeeting,
     PracticeStandardItem,
-    PrimaryPlan,
     ProceedingsKind,
     Relationship,
     RetentionDecision,
     Route,
     SiblingPlacement,
     StatusBasis,
+    Track,
     YesNoUnknown,
 )
 
@@ -44,15 +46,19 @@ def _days(n: int) -> date:
     return today() + timedelta(days=n)
 
 
-def _plan(child, by, *, primary, who, conditions, meeting, on, reason=""):
+def _plan(child, by, *, primary, who, conditions, meeting, on, reason="", family_first=None):
     return services.plan_set(
         child=child,
         primary=primary,
-        plan_a_who=who,
-        plan_a_conditions=conditions,
-        plan_a_interventions="Parenting programme; substance misuse service; family group "
+        family_first=family_first,
+        # issue 9 item 4: fostering for adoption while the local authority considers adoption
+        ep_type=EPType.FFA,
+        ffa_basis=FfaBasis.CONSIDERING,
+        parents_who=who,
+        parents_conditions=conditions,
+        parents_interventions="Parenting programme; substance misuse service; family group "
         "conference.",
-        plan_b_summary="Fostering for adoption with dually approved early permanence carers.",
+        adoption_summary="Fostering for adoption with dually approved early permanence carers.",
         meeting=meeting,
         meeting_on=on,
         reason=reason,
@@ -131,16 +137,15 @@ def load(context: dict) -> None:
     _plan(
         unborn,
         tm,
-        primary=PrimaryPlan.A,
+        primary=Track.PARENTS,
         who="Jay Marsh (mother)",
         conditions="Engage with the residential parenting assessment and stay abstinent.",
         meeting=PlanningMeeting.PRE_BIRTH_CONFERENCE,
         on=_days(-21),
+        family_first=grandmother,
     )
-    _standard(
-        unborn, "2.5", _days(-30), sw, "Leaflet and easy-read guide given at the PLO meeting"
-    )
-    _standard(unborn, "2.8", _days(-21), sw)
+    # Standards 2.5 and 2.8 are shown from the record (the mother's information date above and
+    # the pre-birth conference in children/demo_birth.py): issue 9 item 10
     services.case_note_add(
         child=unborn,
         kind=NoteKind.VISIT,
@@ -232,7 +237,7 @@ def load(context: dict) -> None:
     _plan(
         baby,
         tm,
-        primary=PrimaryPlan.A,
+        primary=Track.PARENTS,
         who="Alex Ellery (mother)",
         conditions="Complete the parenting assessment.",
         meeting=PlanningMeeting.LEGAL_GATEWAY,
@@ -241,7 +246,7 @@ def load(context: dict) -> None:
     _plan(
         baby,
         tm,
-        primary=PrimaryPlan.B,
+        primary=Track.ADOPTION,
         who="Alex Ellery (mother)",
         conditions="Complete the parenting assessment.",
         meeting=PlanningMeeting.PERMANENCE_PLANNING,
@@ -277,7 +282,7 @@ def load(context: dict) -> None:
         response="Assessment allocated; the assessor visits the aunt next week.",
         by=tm,
     )
-    for code, on in (("1.2", -78), ("2.5", -70), ("2.6", -60), ("5.3", -60)):
+    for code, on in (("1.2", -78), ("2.6", -60), ("5.3", -60)):  # 2.5: from the record
         _standard(baby, code, _days(on), sw)
     services.case_note_add(
         child=baby,
@@ -464,3 +469,7 @@ def load(context: dict) -> None:
         outcome=404,
         fetch_site=FetchSite.SAME_ORIGIN,
     )
+    # issue 9: the records of the family, the baby and the assessments (children/demo_birth.py)
+    from . import demo_birth
+
+    demo_birth.load(context)

@@ -105,3 +105,11 @@ rules.add_perm(
 # the retention review when a record's retention period ends (LAW.md "Records and words"): a
 # team manager of the responsible authority, archived records included (they are what it is for)
 rules.add_perm("children.review_retention", in_responsible_authority & is_team_manager)
+# issue 9 item 6: the baby's health is special category data (UK GDPR art. 9): shown only to
+# those who may see the child's record (a rule of its own, so that a narrower rule is one line)
+rules.add_perm("children.view_health", can_view_child)
+# issue 9 item 10: a manual Standards mark is verified by a team manager or the IRO
+rules.add_perm(
+    "children.verify_standard",
+    in_responsible_authority & record_open & (is_team_manager | is_iro),
+)

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from .views import (
+    birth,
     child,
     court,
     family,
@@ -191,5 +192,34 @@ urlpatterns = [
         "children/<int:pk>/retention/review/",
         retention.RetentionReviewView.as_view(),
         name="retention_review",
+    ),
+    # issue 9: the pre-birth and discharge plan, the baby's health, assessments of the parents
+    path("children/<int:pk>/birth-plan/", birth.BirthPlanView.as_view(), name="birth_plan"),
+    path("children/<int:pk>/health/", birth.BabyHealthView.as_view(), name="baby_health"),
+    path(
+        "children/<int:pk>/family-finding/",
+        birth.FamilyFindingView.as_view(),
+        name="family_finding",
+    ),
+    path(
+        "children/<int:pk>/assessments/new/",
+        birth.ParentAssessmentAddView.as_view(),
+        name="parent_assessment_add",
+    ),
+    path(
+        "children/<int:pk>/assessments/<int:assessment_pk>/edit/",
+        birth.ParentAssessmentEditView.as_view(),
+        name="parent_assessment_edit",
+    ),
+    # issue 9 items 10 and 11: a Standard not applicable (with why); a manual mark verified
+    path(
+        "children/<int:pk>/standards/<int:item_pk>/not-applicable/",
+        standards.StandardNotApplicableView.as_view(),
+        name="standard_not_applicable",
+    ),
+    path(
+        "children/<int:pk>/standards/<int:item_pk>/verify/",
+        standards.StandardVerifyView.as_view(),
+        name="standard_verify",
     ),
 ]

@@ -40,6 +40,17 @@ class FamilyMemberForm(GovFormMixin, forms.ModelForm):
         "that suits them (Standard 2.5). For example, 27 3 2026",
         required=False,
     )
+    # --- issue 9 item 5: who the person is and what they need
+    date_of_birth = GovDateField(
+        noun="the date of birth", label="Date of birth (optional)", required=False
+    )
+    counselling_offered_on = GovDateField(
+        noun="the date counselling was offered",
+        label="Date counselling was offered (optional)",
+        help_text="When counselling and information about adoption were offered to the "
+        "parent or guardian (Adoption Agencies Regulations 2005, reg 14). For example, 27 3 2026",
+        required=False,
+    )
 
     class Meta:
         model = FamilyMember
@@ -54,6 +65,18 @@ class FamilyMemberForm(GovFormMixin, forms.ModelForm):
             "email",
             "ep_information_given_on",
             "notes",
+            # --- issue 9 item 5
+            "date_of_birth",
+            "ethnicity",
+            "religion",
+            "language",
+            "interpreter_needed",
+            "learning_disability",
+            "advocacy_needed",
+            "care_leaver",
+            "whereabouts_unknown",
+            "party_to_proceedings",
+            "counselling_offered_on",
         ]
         labels = {
             "name": "Full name",
@@ -65,10 +88,22 @@ class FamilyMemberForm(GovFormMixin, forms.ModelForm):
             "phone": "Phone number (optional)",
             "email": "Email address (optional)",
             "notes": "Notes (optional)",
+            # --- issue 9 item 5
+            "ethnicity": "Ethnicity (optional)",
+            "religion": "Religion or belief (optional)",
+            "language": "First language (optional)",
+            "interpreter_needed": "Do they need an interpreter?",
+            "learning_disability": "Do they have a learning disability or difficulty?",
+            "advocacy_needed": "Do they need an advocate?",
+            "care_leaver": "Are they a care leaver?",
+            "whereabouts_unknown": "Their whereabouts are not known",
+            "party_to_proceedings": "They are a party to the proceedings",
         }
         help_texts = {
             "relationship_detail": "For example, maternal grandmother or family friend",
             "legal_representative": "Solicitor and firm, if they are represented",
+            "religion": "100 characters or fewer",
+            "language": "For example, Polish or British Sign Language (100 characters or fewer)",
         }
         error_messages = {
             "name": {"required": "Enter the family member's name"},
@@ -83,6 +118,11 @@ class FamilyMemberForm(GovFormMixin, forms.ModelForm):
         widgets = {
             "relationship": forms.RadioSelect,
             "parental_responsibility": forms.RadioSelect,
+            # --- issue 9 item 5
+            "interpreter_needed": forms.RadioSelect,
+            "learning_disability": forms.RadioSelect,
+            "advocacy_needed": forms.RadioSelect,
+            "care_leaver": forms.RadioSelect,
         }
 
     def __init__(self, *args, include_contacts: bool = True, **kwargs):
@@ -93,6 +133,22 @@ class FamilyMemberForm(GovFormMixin, forms.ModelForm):
                 del self.fields[name]
         self.fields["relationship"].choices = Relationship.choices
         self.fields["parental_responsibility"].choices = YesNoUnknown.choices
+        # --- issue 9 item 5: radios without Django's blank choice; an ethnicity is optional
+        for name, what in (
+            ("interpreter_needed", "whether they need an interpreter"),
+            ("learning_disability", "whether they have a learning disability or difficulty"),
+            ("advocacy_needed", "whether they need an advocate"),
+            ("care_leaver", "whether they are a care leaver"),
+        ):
+            self.fields[name].choices = YesNoUnknown.choices
+            self.fields[name].error_messages["required"] = f"Select {what}"
+            # "Not known" until someone finds out: an answer left out is not a mistake
+            self.fields[name].required = False
+            self.fields[name].initial = YesNoUnknown.UNKNOWN
+        for name, limit, noun in (("religion", 100, "Religion"), ("language", 100, "Language")):
+            self.fields[name].error_messages["max_length"] = (
+                f"{noun} must be {limit} characters or fewer"
+            )
         # the person's details, not the signed-in worker's: no autofill from the browser
         for name in ("name", *CONTACT_FIELDS):
             if name in self.fields:
@@ -100,9 +156,21 @@ class FamilyMemberForm(GovFormMixin, forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        for name in (
+            "interpreter_needed",
+            "learning_disability",
+            "advocacy_needed",
+            "care_leaver",
+        ):
+            if name in cleaned and not cleaned[name]:
+                cleaned[name] = YesNoUnknown.UNKNOWN
         add_errors(
             self,
-            family_member_errors(ep_information_given_on=cleaned.get("ep_information_given_on")),
+            family_member_errors(
+                ep_information_given_on=cleaned.get("ep_information_given_on"),
+                date_of_birth=cleaned.get("date_of_birth"),
+                counselling_offered_on=cleaned.get("counselling_offered_on"),
+            ),
         )
         return cleaned
 

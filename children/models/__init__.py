@@ -1,5 +1,16 @@
 """The child's record, split by concept (a module past ~400 lines becomes a package)."""
 
+from .birth import (
+    NHS_NUMBER_INVALID,
+    AssessmentKind,
+    AssessmentOutcome,
+    BabyHealth,
+    BirthPlan,
+    Exposure,
+    ParentAssessment,
+    nhs_number_digits,
+    nhs_number_is_valid,
+)
 from .child import (
     CHILD_ID_CHARACTERS,
     CHILD_ID_TAKEN,
@@ -42,6 +53,7 @@ from .family import (
     ViabilityAssessment,
     ViabilityOutcome,
 )
+from .finding import FamilyFinding
 from .legal import (
     ORDER_CODES,
     PROPOSED_STATUS,
@@ -51,7 +63,7 @@ from .legal import (
     StatusBasis,
 )
 from .notes import CaseNote, NoteKind
-from .plan import PlanningMeeting, PrimaryPlan, TwinTrackPlan
+from .plan import EPType, FfaBasis, PlanningMeeting, Track, TwinTrackPlan
 from .retention import RetentionDecision, RetentionReview
 from .reviews import (
     Attendee,
@@ -86,6 +98,17 @@ __all__ = [
     "IROEscalation",
     "RetentionDecision",
     "RetentionReview",
+    # issue 9: the birth, the baby's health, the assessments of the parents
+    "NHS_NUMBER_INVALID",
+    "AssessmentKind",
+    "AssessmentOutcome",
+    "BabyHealth",
+    "BirthPlan",
+    "Exposure",
+    "ParentAssessment",
+    "FamilyFinding",
+    "nhs_number_digits",
+    "nhs_number_is_valid",
     "PARENT_RELATIONSHIPS",
     "STATUTORY_WEEKS",
     "CaseNote",
@@ -111,7 +134,9 @@ __all__ = [
     "PlanningMeeting",
     "PracticeStandardItem",
     "PreProceedings",
-    "PrimaryPlan",
+    "Track",
+    "EPType",
+    "FfaBasis",
     "Proceedings",
     "Relationship",
     "Route",

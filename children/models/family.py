@@ -6,7 +6,7 @@ from simple_history.models import HistoricalRecords
 from accounts.models import TimeStampedModel
 
 from .child import Child
-from .codes import YesNoUnknown
+from .codes import Ethnicity, YesNoUnknown
 
 
 class Relationship(models.TextChoices):
@@ -51,6 +51,36 @@ class FamilyMember(TimeStampedModel):
         help_text="When information about early permanence was given in an accessible "
         "format (Standard 2.5).",
     )
+    # --- who the person is and what they need (issue 9 item 5): a newborn's identity comes from
+    # the family (Std 1.5, 2.5, 4.4); counselling for a parent or guardian (AAR reg 14)
+    date_of_birth = models.DateField("date of birth", null=True, blank=True)
+    ethnicity = models.CharField(max_length=4, choices=Ethnicity.choices, blank=True)
+    religion = models.CharField(max_length=100, blank=True)
+    language = models.CharField("first language", max_length=100, blank=True)
+    interpreter_needed = models.CharField(
+        "needs an interpreter", max_length=10, choices=YesNoUnknown.choices, default="unknown"
+    )
+    learning_disability = models.CharField(
+        "learning disability or difficulty",
+        max_length=10,
+        choices=YesNoUnknown.choices,
+        default="unknown",
+    )
+    advocacy_needed = models.CharField(
+        "needs an advocate", max_length=10, choices=YesNoUnknown.choices, default="unknown"
+    )
+    care_leaver = models.CharField(
+        "care leaver", max_length=10, choices=YesNoUnknown.choices, default="unknown"
+    )
+    whereabouts_unknown = models.BooleanField("whereabouts not known", default=False)
+    party_to_proceedings = models.BooleanField("party to the proceedings", default=False)
+    counselling_offered_on = models.DateField(
+        "statutory counselling offered",
+        null=True,
+        blank=True,
+        help_text="When counselling and information about adoption were offered (AAR reg 14).",
+    )
+    # --- end of issue 9 item 5
     archived_at = models.DateTimeField(null=True, blank=True)
     history = HistoricalRecords()
 

@@ -21,7 +21,7 @@ from ..extensions import extra_visibility
 from ..models import (
     Child,
     Hearing,
-    PrimaryPlan,
+    Track,
     TwinTrackPlan,
 )
 from ..rules import works_with_children
@@ -65,7 +65,7 @@ def child_list_default_scope(*, user: User) -> str:
 
 # the current plan's words ("Plan A: return to family"), put on each row of a page in Python:
 # as a CASE in the query it repeated the plan subquery in SQL for every row
-_PRIMARY_PLAN_WORDS = dict(PrimaryPlan.choices)
+_PRIMARY_PLAN_WORDS = dict(Track.choices)
 
 
 def _current_plan_subquery(field: str):
@@ -171,7 +171,7 @@ def child_list(
         .only(*LIST_COLUMNS)
         .annotate(
             primary_plan=_current_plan_subquery("primary"),
-            primary_plan_a_who=_current_plan_subquery("plan_a_who"),
+            primary_parents_who=_current_plan_subquery("parents_who"),
             next_hearing_on=Subquery(next_hearing),
         )
         .order_by("legal_name", "pk")

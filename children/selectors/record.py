@@ -25,6 +25,7 @@ from ..models import (
     IROEscalation,
     LegalStatusPeriod,
     LookedAfterReview,
+    ParentAssessment,
     PaternityTest,
     Proceedings,
     Relationship,
@@ -206,6 +207,10 @@ def child_with_records(*, user: User, pk: int) -> Child:
                 "referred_to",
                 "sibling_group",
                 "pre_proceedings",
+                # issue 9: the pre-birth and discharge plan and the baby's health (one-to-one)
+                "birth_plan",
+                "health",
+                "family_finding",
             )
             .prefetch_related(
                 Prefetch(
@@ -244,7 +249,16 @@ def child_with_records(*, user: User, pk: int) -> Child:
                     "section19_consents",
                     queryset=Section19Consent.objects.select_related("parent"),
                 ),
-                Prefetch("plans", queryset=TwinTrackPlan.objects.select_related("created_by")),
+                Prefetch(
+                    "plans",
+                    queryset=TwinTrackPlan.objects.select_related(
+                        # issue 9 item 4: the family network track names its people
+                        "created_by",
+                        "family_first",
+                        "family_second",
+                        "family_third",
+                    ),
+                ),
                 Prefetch("reviews", queryset=LookedAfterReview.objects.select_related("chair")),
                 Prefetch(
                     "iro_concerns",
@@ -268,7 +282,16 @@ def child_with_records(*, user: User, pk: int) -> Child:
                 Prefetch("case_notes", queryset=CaseNote.objects.select_related("created_by")),
                 Prefetch(
                     "standard_records",
-                    queryset=ChildStandardRecord.objects.select_related("item", "created_by"),
+                    queryset=ChildStandardRecord.objects.select_related(
+                        "item", "created_by", "verified_by"
+                    ),
+                ),
+                # issue 9 item 8: the assessments of the parents
+                Prefetch(
+                    "parent_assessments",
+                    queryset=ParentAssessment.objects.select_related("parent").order_by(
+                        "requested_on", "id"
+                    ),
                 ),
             )
             .get(pk=pk)

@@ -37,7 +37,11 @@ NOT_A_FATHER = "Choose the alleged or possible father"
 
 
 def family_member_errors(
-    *, ep_information_given_on: date | None, today: date | None = None
+    *,
+    ep_information_given_on: date | None,
+    date_of_birth: date | None = None,
+    counselling_offered_on: date | None = None,
+    today: date | None = None,
 ) -> dict[str | None, str]:
     """What is wrong with a family member's details, by field (empty when nothing is)."""
     errors = Errors()
@@ -48,7 +52,45 @@ def family_member_errors(
         "Date information about early permanence was given",
         today,
     )
+    # issue 9 item 5: the person's date of birth; counselling offered (AAR reg 14)
+    if date_of_birth is not None and date_of_birth >= (today or england_today()):
+        errors.add("date_of_birth", "Date of birth must be in the past")
+    not_in_future(
+        errors,
+        "counselling_offered_on",
+        counselling_offered_on,
+        "Date counselling was offered",
+        today,
+    )
+    if date_of_birth and counselling_offered_on and counselling_offered_on < date_of_birth:
+        errors.add(
+            "counselling_offered_on", "Date counselling was offered must be after their birth"
+        )
     return errors.as_dict()
+
+
+#: Who the person is and what they need (issue 9 item 5), as the services take them.
+PERSON_FIELDS = (
+    "date_of_birth",
+    "ethnicity",
+    "religion",
+    "language",
+    "interpreter_needed",
+    "learning_disability",
+    "advocacy_needed",
+    "care_leaver",
+    "whereabouts_unknown",
+    "party_to_proceedings",
+    "counselling_offered_on",
+)
+
+
+def _person_errors(member: FamilyMember) -> dict[str | None, str]:
+    return family_member_errors(
+        ep_information_given_on=member.ep_information_given_on,
+        date_of_birth=member.date_of_birth,
+        counselling_offered_on=member.counselling_offered_on,
+    )
 
 
 def viability_assessment_errors(
@@ -116,10 +158,21 @@ def family_member_add(
     email: str = "",
     notes: str = "",
     ep_information_given_on: date | None = None,
+    # --- issue 9 item 5: who the person is and what they need
+    date_of_birth: date | None = None,
+    ethnicity: str = "",
+    religion: str = "",
+    language: str = "",
+    interpreter_needed: YesNoUnknown = YesNoUnknown.UNKNOWN,
+    learning_disability: YesNoUnknown = YesNoUnknown.UNKNOWN,
+    advocacy_needed: YesNoUnknown = YesNoUnknown.UNKNOWN,
+    care_leaver: YesNoUnknown = YesNoUnknown.UNKNOWN,
+    whereabouts_unknown: bool = False,
+    party_to_proceedings: bool = False,
+    counselling_offered_on: date | None = None,
 ) -> FamilyMember:
     """Add a parent, relative or connected person to the child's birth family network."""
     require_perm(by, "children.change_child", child)
-    Errors(family_member_errors(ep_information_given_on=ep_information_given_on)).raise_any()
     member = FamilyMember(
         child=child,
         name=name,
@@ -132,7 +185,19 @@ def family_member_add(
         email=email,
         notes=notes,
         ep_information_given_on=ep_information_given_on,
+        date_of_birth=date_of_birth,
+        ethnicity=ethnicity,
+        religion=religion,
+        language=language,
+        interpreter_needed=interpreter_needed,
+        learning_disability=learning_disability,
+        advocacy_needed=advocacy_needed,
+        care_leaver=care_leaver,
+        whereabouts_unknown=whereabouts_unknown,
+        party_to_proceedings=party_to_proceedings,
+        counselling_offered_on=counselling_offered_on,
     )
+    Errors(_person_errors(member)).raise_any()
     return save_record(member, by=by)
 
 
@@ -151,6 +216,18 @@ def family_member_update(
     email: str | Keep = KEEP,
     notes: str | Keep = KEEP,
     ep_information_given_on: date | None | Keep = KEEP,
+    # --- issue 9 item 5: who the person is and what they need
+    date_of_birth: date | None | Keep = KEEP,
+    ethnicity: str | Keep = KEEP,
+    religion: str | Keep = KEEP,
+    language: str | Keep = KEEP,
+    interpreter_needed: YesNoUnknown | Keep = KEEP,
+    learning_disability: YesNoUnknown | Keep = KEEP,
+    advocacy_needed: YesNoUnknown | Keep = KEEP,
+    care_leaver: YesNoUnknown | Keep = KEEP,
+    whereabouts_unknown: bool | Keep = KEEP,
+    party_to_proceedings: bool | Keep = KEEP,
+    counselling_offered_on: date | None | Keep = KEEP,
 ) -> FamilyMember:
     """Change a family member's details; arguments not given are left as they are."""
     member = FamilyMember.objects.select_for_update().select_related("child").get(pk=member.pk)
@@ -167,10 +244,19 @@ def family_member_update(
         email=email,
         notes=notes,
         ep_information_given_on=ep_information_given_on,
+        date_of_birth=date_of_birth,
+        ethnicity=ethnicity,
+        religion=religion,
+        language=language,
+        interpreter_needed=interpreter_needed,
+        learning_disability=learning_disability,
+        advocacy_needed=advocacy_needed,
+        care_leaver=care_leaver,
+        whereabouts_unknown=whereabouts_unknown,
+        party_to_proceedings=party_to_proceedings,
+        counselling_offered_on=counselling_offered_on,
     )
-    Errors(
-        family_member_errors(ep_information_given_on=member.ep_information_given_on)
-    ).raise_any()
+    Errors(_person_errors(member)).raise_any()
     return save_record(member, by=by)
 
 

@@ -9,6 +9,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from accounts.clock import today as england_today
 from accounts.dates import not_in_future
 from accounts.errors import Errors
 from accounts.models import User
@@ -17,6 +18,7 @@ from accounts.records import save_record
 
 from ..models import Child, ChildStandardRecord, PracticeStandardItem
 from ..selectors import standard_item_applies
+from ..standards_evidence import source_for
 
 
 def standard_mark_met_errors(
@@ -28,7 +30,24 @@ def standard_mark_met_errors(
         errors.add("item", f"Standard {item.code} is no longer in use")
     elif not standard_item_applies(item, child):
         errors.add("item", f"Standard {item.code} does not apply to this child")
+    elif (source := source_for(item.code)) is not None:
+        # issue 9 item 10: evidence comes from the record that proves it, not a tick
+        errors.add("item", f"Standard {item.code} is shown from the record: {source.hint} instead")
     not_in_future(errors, "met_on", met_on, "Date the standard was met")
+    return errors.as_dict()
+
+
+def standard_not_applicable_errors(
+    *, child: Child, item: PracticeStandardItem, reason: str
+) -> dict[str | None, str]:
+    """What is wrong with marking the item not applicable to the child (issue 9 item 11)."""
+    errors = Errors()
+    if not item.active:
+        errors.add("item", f"Standard {item.code} is no longer in use")
+    elif not standard_item_applies(item, child):
+        errors.add("item", f"Standard {item.code} does not apply to this child")
+    if not (reason or "").strip():
+        errors.add("reason", "Enter why the standard does not apply to this child")
     return errors.as_dict()
 
 
@@ -45,6 +64,38 @@ def standard_mark_met(
         record = ChildStandardRecord(child=child, item=item)
     record.met_on = met_on
     record.note = (note or "").strip()
+    # a changed mark is verified again; it is no longer "not applicable"
+    record.not_applicable, record.reason = False, ""
+    record.verified_by, record.verified_on = None, None
+    return save_record(record, by=by)
+
+
+@transaction.atomic
+def standard_mark_not_applicable(
+    *, child: Child, item: PracticeStandardItem, reason: str, by: User
+) -> ChildStandardRecord:
+    """Mark a checklist item as not applicable to the child, with why (so "X of Y" is fair)."""
+    child = Child.objects.select_for_update().get(pk=child.pk)
+    require_perm(by, "children.change_child", child)
+    Errors(standard_not_applicable_errors(child=child, item=item, reason=reason)).raise_any()
+    record = ChildStandardRecord.objects.filter(child=child, item=item).first()
+    if record is None:
+        record = ChildStandardRecord(child=child, item=item)
+    record.not_applicable, record.reason = True, reason.strip()
+    record.met_on, record.note = None, ""
+    record.verified_by, record.verified_on = None, None
+    return save_record(record, by=by)
+
+
+@transaction.atomic
+def standard_verify(*, child: Child, item: PracticeStandardItem, by: User) -> ChildStandardRecord:
+    """A team manager or the IRO verifies a manual mark (met, or not applicable)."""
+    child = Child.objects.select_for_update().get(pk=child.pk)
+    require_perm(by, "children.verify_standard", child)
+    record = ChildStandardRecord.objects.filter(child=child, item=item).first()
+    if record is None:
+        raise ValidationError(f"Standard {item.code} has no mark to verify for this child")
+    record.verified_by, record.verified_on = by, england_today()
     return save_record(record, by=by)
 
 

@@ -17,6 +17,7 @@ from ..forms import (
     PaternityTestForm,
     ViabilityAssessmentForm,
 )
+from ..services.family import PERSON_FIELDS
 from .base import ChildRecordFormView
 
 
@@ -89,6 +90,7 @@ class FamilyMemberAddView(FamilySectionView):
             email=data["email"],
             notes=data["notes"],
             ep_information_given_on=data["ep_information_given_on"],
+            **{name: data[name] for name in PERSON_FIELDS},  # issue 9 item 5
         )
 
 
@@ -132,6 +134,7 @@ class FamilyMemberEditView(FamilySectionView):
             email=data.get("email", KEEP),
             notes=data["notes"],
             ep_information_given_on=data["ep_information_given_on"],
+            **{name: data[name] for name in PERSON_FIELDS},  # issue 9 item 5
         )
 
 

@@ -56,7 +56,11 @@ def _notes(child, viewer) -> dict | None:
 
 
 def _standards(child, viewer) -> dict:
-    return {"standard_checklist": selectors.standard_checklist(child=child)}
+    return {
+        "standard_checklist": selectors.standard_checklist(child=child),
+        # issue 9 item 10: a team manager or the IRO verifies a manual mark
+        "can_verify_standard": can(viewer, "children.verify_standard", child),
+    }
 
 
 def _nothing_more(child, viewer) -> dict:

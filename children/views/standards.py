@@ -11,7 +11,10 @@ from accounts.dates import format_date
 
 from .. import selectors, services
 from ..forms import StandardMetForm, StandardUnmarkForm
+from ..forms.standards import StandardNotApplicableForm, StandardVerifyForm
 from ..models import ChildStandardRecord
+from ..services import standards as standard_services
+from ..standards_evidence import source_for
 from .base import ChildRecordFormView
 
 
@@ -29,6 +32,14 @@ class StandardSectionView(ChildRecordFormView):
 class StandardMarkView(StandardSectionView):
     form_class = StandardMetForm
     submit_label = "Save"
+
+    def get_instance(self):
+        record = super().get_instance()
+        # issue 9 item 10: a Standard that a record proves takes no tick (the record page says
+        # what to record instead)
+        if source_for(self.item.code) is not None:
+            raise Http404("This standard is shown from the record")
+        return record
 
     def get_form_kwargs(self):
         return {"child": self.child, "item": self.item}
@@ -77,8 +88,13 @@ class StandardUnmarkView(StandardSectionView):
     def get_intro(self) -> list[str]:
         return [
             f"{self.item.code}: {self.item.text}",
-            f"It was recorded as met on {format_date(self.instance.met_on)}. Remove the record "
-            "only if it was made in error: the record's history keeps who made and removed it.",
+            (
+                f"It was marked not applicable: {self.instance.reason}."
+                if self.instance.not_applicable
+                else f"It was recorded as met on {format_date(self.instance.met_on)}."
+            )
+            + " Remove the record only if it was made in error: the record's history keeps "
+            "who made and removed it.",
         ]
 
     @property
@@ -87,3 +103,78 @@ class StandardUnmarkView(StandardSectionView):
 
     def save(self, form):
         return services.standard_unmark(child=self.child, item=self.item, by=self.request.user)
+
+
+class StandardNotApplicableView(StandardSectionView):
+    """Mark a Standard not applicable to this child, with why (issue 9 item 11)."""
+
+    form_class = StandardNotApplicableForm
+    submit_label = "Save"
+
+    def get_form_kwargs(self):
+        return {"child": self.child, "item": self.item}
+
+    def get_initial(self):
+        if self.instance is None or not self.instance.not_applicable:
+            return {}
+        return {"reason": self.instance.reason}
+
+    def get_title(self) -> str:
+        return f"Standard {self.item.code} does not apply to this child"
+
+    def get_intro(self) -> list[str]:
+        return [
+            f"{self.item.code}: {self.item.text}",
+            "A standard marked not applicable is left out of the count, so that the checklist "
+            "shows a fair picture of what applies to this child.",
+        ]
+
+    @property
+    def success_message(self) -> str:
+        return f"Standard {self.item.code} has been marked not applicable"
+
+    def save(self, form):
+        return standard_services.standard_mark_not_applicable(
+            child=self.child,
+            item=self.item,
+            reason=form.cleaned_data["reason"],
+            by=self.request.user,
+        )
+
+
+class StandardVerifyView(StandardSectionView):
+    """A team manager or the IRO verifies a manual mark (issue 9 item 10)."""
+
+    form_class = StandardVerifyForm
+    perm = "children.verify_standard"
+    submit_label = "Verify"
+
+    def get_instance(self):
+        record = super().get_instance()
+        if record is None:
+            raise Http404("This standard has no mark to verify")
+        return record
+
+    def get_title(self) -> str:
+        return f"Verify standard {self.item.code}"
+
+    def get_intro(self) -> list[str]:
+        record = self.instance
+        if record.not_applicable:
+            what = f"It was marked not applicable: {record.reason}"
+        else:
+            what = f"It was recorded as met on {format_date(record.met_on)}."
+        return [
+            f"{self.item.code}: {self.item.text}",
+            what,
+            "Verify it only if you have checked it.",
+        ]
+
+    @property
+    def success_message(self) -> str:
+        return f"Standard {self.item.code} has been verified"
+
+    def save(self, form):
+        return standard_services.standard_verify(
+            child=self.child, item=self.item, by=self.request.user
+        )

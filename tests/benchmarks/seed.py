@@ -336,7 +336,7 @@ class Seeder:
 
     def _records(self, world, children, by, iros):
         rng, today = self.rng, self.today
-        members, viability, paternity, consents = [], [], [], []
+        members, viability, paternity, consents, assessments = [], [], [], [], []
         plans, reviews, concerns, pre, proceedings = [], [], [], [], []
         notes, standards = [], []
         fathers, parents, relatives = {}, {}, {}
@@ -374,10 +374,10 @@ class Seeder:
                 plans.append(
                     m.TwinTrackPlan(
                         child=child,
-                        primary=rng.choice(m.PrimaryPlan.values),
-                        plan_a_who="Mother",
-                        plan_a_conditions="Complete a residential parenting assessment",
-                        plan_b_summary="Fostering for adoption with dually approved carers",
+                        primary=rng.choice(m.Track.values),
+                        parents_who="Mother",
+                        parents_conditions="Complete a residential parenting assessment",
+                        adoption_summary="Fostering for adoption with dually approved carers",
                         meeting=rng.choice(m.PlanningMeeting.values),
                         meeting_on=today - timedelta(days=10 + 60 * k + rng.randrange(50)),
                         created_by=by,
@@ -473,6 +473,18 @@ class Seeder:
                         created_by=by,
                     )
                 )
+            # issue 9 item 8: an assessment of the mother for every child
+            assessments.append(
+                m.ParentAssessment(
+                    child=child,
+                    parent=parents[child],
+                    kind=rng.choice(m.AssessmentKind.values),
+                    directed_by_court=True,
+                    requested_on=requested,
+                    due_on=requested + timedelta(days=42),
+                    created_by=by,
+                )
+            )
             if full or rng.random() < 0.1:
                 consents.append(
                     m.Section19Consent(
@@ -486,6 +498,7 @@ class Seeder:
         self._bulk(m.ViabilityAssessment, viability)
         self._bulk(m.PaternityTest, paternity)
         self._bulk(m.Section19Consent, consents)
+        self._bulk(m.ParentAssessment, assessments)
         self._bulk(m.TwinTrackPlan, plans)
         self._bulk(m.LookedAfterReview, reviews)
         self._bulk(m.IROConcern, concerns)
@@ -567,6 +580,7 @@ class Seeder:
                 own_order=next(o for o in orders if o.hearing_id == hearing.pk),
                 own_care_period=m.CarePeriod.objects.get(child=child),
                 own_standard_item=self.items[0],  # marked as met for the child
+                own_parent_assessment=next(a for a in assessments if a.child_id == child.pk),
                 unmarked_standard_item=self.items[2],
             )
 

@@ -21,6 +21,8 @@ EDITORS = {"social_worker": 200, "team_manager": 200, **NOT_CASE}
 REVIEWERS = {"iro": 200, **EDITORS}
 IRO_ONLY = {"iro": 200, **NOT_CASE}
 MANAGERS = {"team_manager": 200, **NOT_CASE}
+# a manual Standards mark is verified by a team manager or the IRO (issue 9 item 10)
+RESOLVERS = {"iro": 200, "team_manager": 200, **NOT_CASE}
 
 
 def child_page(
@@ -145,6 +147,25 @@ PAGES: dict[str, Page] = {
 }
 
 
+# issue 9: the pre-birth and discharge plan, the baby's health, the assessments of the parents
+PAGES.update(
+    {
+        "children:birth_plan": form_page(),
+        "children:baby_health": form_page(),
+        "children:family_finding": form_page(
+            no_errors="every field is optional: the referral and the counts are recorded as known"
+        ),
+        "children:parent_assessment_add": form_page(),
+        "children:parent_assessment_edit": form_page(assessment_pk="own_parent_assessment"),
+        # a Standard not applicable (editors); a manual mark verified (team manager or IRO)
+        "children:standard_not_applicable": form_page(item_pk="own_standard_item"),
+        "children:standard_verify": form_page(
+            by_role=RESOLVERS, item_pk="own_standard_item", no_errors=CONFIRMATION
+        ),
+    }
+)
+
+
 def build(world) -> None:
     """The own child and its records; some overdue, resolved or held, so the pages the axe
     check opens show their tags and their history too."""
@@ -230,3 +251,15 @@ def build(world) -> None:
     world.own_standard_item = f.PracticeStandardItemFactory()
     f.ChildStandardRecordFactory(child=child, item=world.own_standard_item)
     world.unmarked_standard_item = f.PracticeStandardItemFactory()
+    # issue 9: the pre-birth and discharge plan, the baby's health, assessments of the parents
+    from children.models import AssessmentKind, BabyHealth, BirthPlan, ParentAssessment
+
+    BirthPlan.objects.create(child=child, conference_on=child.date_of_birth - timedelta(days=20))
+    BabyHealth.objects.create(child=child, nhs_number="9434765919", gestation_weeks=38)
+    world.own_parent_assessment = ParentAssessment.objects.create(  # overdue: the red tag
+        child=child,
+        parent=mother,
+        kind=AssessmentKind.PAMS,
+        requested_on=day - timedelta(days=30),
+        due_on=day - timedelta(days=1),
+    )

@@ -127,10 +127,10 @@ class TwinTrackPlanFactory(factory.django.DjangoModelFactory):
         model = models.TwinTrackPlan
 
     child = factory.SubFactory(ChildFactory)
-    primary = models.PrimaryPlan.A
-    plan_a_who = "Birth mother"
-    plan_a_conditions = "Complete a residential parenting assessment"
-    plan_b_summary = "Fostering for adoption with dually approved carers"
+    primary = models.Track.PARENTS
+    parents_who = "Birth mother"
+    parents_conditions = "Complete a residential parenting assessment"
+    adoption_summary = "Fostering for adoption with dually approved carers"
     meeting = models.PlanningMeeting.LEGAL_GATEWAY
     meeting_on = factory.LazyFunction(lambda: date.today() - timedelta(days=20))
 

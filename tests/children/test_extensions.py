@@ -92,7 +92,7 @@ def test_a_higher_apps_section_is_a_tab_of_the_record_with_its_own_context(
 
 def test_the_childs_own_tabs_are_registered_on_the_extension_point():
     keys = [section.key for section in extensions.sections]
-    assert keys == ["details", "family", "plan", "court", "reviews", "notes", "standards"]
+    assert keys == ["details", "family", "birth", "plan", "court", "reviews", "notes", "standards"]
 
 
 # --- header facts -------------------------------------------------------------------------------
@@ -133,7 +133,7 @@ def test_the_childs_own_header_facts_keep_their_values(client_for, social_worker
     f.TwinTrackPlanFactory(child=child)
     page = record(client_for(social_worker), child)
     assert ">Primary plan</dt>" in page
-    assert "Plan A: return to family" in page
+    assert "Return to parents" in page
     assert "Week 3 of 26" in page
     target = proceedings.statutory_end()
     assert f"(26 weeks end {target.day} {target:%B %Y})</span>" in page

@@ -53,14 +53,14 @@ def test_history_names_the_records_a_change_refers_to_not_their_numbers(
 
 def test_history_uses_the_forms_labels_with_their_capitals(client_for, social_worker, own_team):
     child = f.ChildFactory(responsible_authority=own_team.organisation, team=own_team)
-    f.TwinTrackPlanFactory(child=child, primary=m.PrimaryPlan.A)
+    f.TwinTrackPlanFactory(child=child, primary=m.Track.PARENTS)
     m.PreProceedings.objects.create(child=child, plo_letter_on=date(2026, 3, 2))
     proceedings = f.ProceedingsFactory(child=child)
     f.HearingFactory(proceedings=proceedings, outcome="Adjourned")
     page = history_page(client_for(social_worker), child)
 
-    assert "<strong>Primary plan</strong>: Plan A: return to family" in page
-    assert "<strong>Plan A: who the child would return to</strong>: Birth mother" in page
+    assert "<strong>Preferred track</strong>: Return to parents" in page
+    assert "<strong>Return to parents: which parent or parents</strong>: Birth mother" in page
     assert "<strong>Date of the PLO letter</strong>: 2 March 2026" in page
     assert "<strong>Kind of hearing</strong>:" in page
     assert "<strong>Outcome</strong>: Adjourned" in page  # "(once heard, optional)" is a hint
@@ -89,8 +89,8 @@ def test_history_shows_old_and_new_names_when_a_reference_changes(
         (m.Child, "date_of_birth", "Date of birth"),
         (m.Child, "iro", "IRO"),
         (m.PreProceedings, "plo_letter_on", "Date of the PLO letter"),
-        (m.TwinTrackPlan, "primary", "Primary plan"),
-        (m.TwinTrackPlan, "plan_a_who", "Plan A: who the child would return to"),
+        (m.TwinTrackPlan, "primary", "Preferred track"),
+        (m.TwinTrackPlan, "parents_who", "Return to parents: which parent or parents"),
         (m.FamilyMember, "phone", "Phone number"),
         (m.FamilyMember, "parental_responsibility", "Parental responsibility"),
         (m.Hearing, "outcome", "Outcome"),

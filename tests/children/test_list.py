@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import OrganisationKind, Role
-from children.models import PrimaryPlan
+from children.models import Track
 from tests.accounts.factories import OrganisationFactory, TeamFactory
 from tests.children.factories import ChildFactory, TwinTrackPlanFactory
 
@@ -112,11 +112,11 @@ def test_a_nominated_officers_list_opens_on_all_they_can_see(
 
 def test_the_list_shows_the_primary_plan_in_words(client_for, children):
     TwinTrackPlanFactory(
-        child=children["allocated"], primary=PrimaryPlan.A, plan_a_who="Birth mother"
+        child=children["allocated"], primary=Track.PARENTS, parents_who="Birth mother"
     )
-    TwinTrackPlanFactory(child=children["reviewed"], primary=PrimaryPlan.B)
+    TwinTrackPlanFactory(child=children["reviewed"], primary=Track.ADOPTION)
     page = client_for(children["worker"]).get(reverse("children:list"), {"scope": "all"})
     text = page.content.decode()
-    assert "Plan A: return to family (Birth mother)" in text
-    assert "Plan B: adoption through early permanence" in text
+    assert "Return to parents (Birth mother)" in text
+    assert "Adoption through early permanence" in text
     assert ">Not set<" in text  # the child with no plan yet

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from accounts.models import Role
 from children import selectors, services
-from children.models import PlanningMeeting, PrimaryPlan, TwinTrackPlan
+from children.models import EPType, FfaBasis, PlanningMeeting, Track, TwinTrackPlan
 from tests.children.factories import ChildFactory, TwinTrackPlanFactory
 from tests.helpers import TODAY, checked_value, date_fields, error_summary, input_value
 
@@ -22,11 +22,13 @@ def child(own_team):
 
 def plan_data(**overrides) -> dict:
     data = {
-        "primary": PrimaryPlan.A,
-        "plan_a_who": "Birth mother, with maternal grandmother's support",
-        "plan_a_conditions": "Complete the residential parenting assessment by March",
-        "plan_a_interventions": "Parenting course; substance misuse support",
-        "plan_b_summary": "Fostering for adoption with the Ash household",
+        "primary": Track.PARENTS,
+        "parents_who": "Birth mother, with maternal grandmother's support",
+        "parents_conditions": "Complete the residential parenting assessment by March",
+        "parents_interventions": "Parenting course; substance misuse support",
+        "ep_type": "ffa",
+        "ffa_basis": "9A_a",
+        "adoption_summary": "Fostering for adoption with the Ash household",
         "meeting": PlanningMeeting.LEGAL_GATEWAY,
         "reason": "",
         **date_fields("meeting_on", TODAY - timedelta(days=2)),
@@ -44,7 +46,7 @@ def test_setting_the_first_plan_needs_no_reason_and_records_who_set_it(
     assert response.status_code == 302
     assert response["Location"] == reverse("children:record", args=[child.pk]) + "#plan"
     plan = TwinTrackPlan.objects.get(child=child)
-    assert plan.primary == PrimaryPlan.A
+    assert plan.primary == Track.PARENTS
     assert plan.meeting_on == TODAY - timedelta(days=2)
     assert plan.created_by == social_worker
     assert plan.history.first().history_user == social_worker
@@ -61,7 +63,7 @@ def test_changing_the_plan_makes_a_new_version_and_keeps_every_old_one(
     response = client.post(
         reverse("children:plan_set", args=[child.pk]),
         plan_data(
-            primary=PrimaryPlan.B,
+            primary=Track.ADOPTION,
             meeting=PlanningMeeting.LOOKED_AFTER_REVIEW,
             reason="Mother left the residential assessment",
         ),
@@ -70,14 +72,14 @@ def test_changing_the_plan_makes_a_new_version_and_keeps_every_old_one(
     versions = list(TwinTrackPlan.objects.filter(child=child).order_by("created_at"))
     assert len(versions) == 2
     first.refresh_from_db()
-    assert first.primary == PrimaryPlan.A  # the old version is never edited
-    assert versions[1].primary == PrimaryPlan.B
+    assert first.primary == Track.PARENTS  # the old version is never edited
+    assert versions[1].primary == Track.ADOPTION
     assert versions[1].reason == "Mother left the residential assessment"
     assert selectors.child_summary(child=child, user=social_worker).plan == versions[1]
 
     page = client.get(reverse("children:record", args=[child.pk])).content.decode()
     header = page[: page.index('class="govuk-tabs"')]
-    assert "Plan B: adoption through early permanence" in header
+    assert "Adoption through early permanence" in header
     history = page[page.index("History of the plan") :]
     assert history.index("Mother left the residential assessment") < history.index("First plan")
     assert str(social_worker) in history
@@ -85,24 +87,24 @@ def test_changing_the_plan_makes_a_new_version_and_keeps_every_old_one(
 
 
 def test_the_plan_form_starts_from_the_current_plan(client_for, social_worker, child):
-    TwinTrackPlanFactory(child=child, primary=PrimaryPlan.B, plan_a_who="Paternal aunt")
+    TwinTrackPlanFactory(child=child, primary=Track.ADOPTION, parents_who="Paternal aunt")
     page = client_for(social_worker).get(reverse("children:plan_set", args=[child.pk]))
     html = page.content.decode()
     assert "Change the twin-track plan" in html
-    assert input_value(html, "plan_a_who") == "Paternal aunt"
-    assert checked_value(html, "primary") == PrimaryPlan.B
+    assert input_value(html, "parents_who") == "Paternal aunt"
+    assert checked_value(html, "primary") == Track.ADOPTION
     assert input_value(html, "meeting_on_0") == ""  # a new decision: its meeting is new too
 
 
 def test_a_change_needs_a_reason_and_keeps_what_was_typed(client_for, social_worker, child):
     TwinTrackPlanFactory(child=child, meeting_on=TODAY - timedelta(days=30))
     response = client_for(social_worker).post(
-        reverse("children:plan_set", args=[child.pk]), plan_data(plan_a_who="Kept as typed")
+        reverse("children:plan_set", args=[child.pk]), plan_data(parents_who="Kept as typed")
     )
     html = response.content.decode()
     assert response.status_code == 200
     assert "Enter why the plan is changing" in error_summary(html)
-    assert input_value(html, "plan_a_who") == "Kept as typed"
+    assert input_value(html, "parents_who") == "Kept as typed"
     assert TwinTrackPlan.objects.filter(child=child).count() == 1
 
 
@@ -148,10 +150,9 @@ def test_an_empty_plan_form_names_every_missing_answer(client_for, social_worker
     )
     summary = error_summary(response.content.decode())
     for message in (
-        "Select the primary plan",
-        "Enter who the child would return to under Plan A",
-        "Enter what needs to change under Plan A",
-        "Enter Plan B",
+        # issue 9 item 4: tracks, each optional but the preferred one (tests/children/
+        # test_plan_tracks.py); the preferred track and the deciding meeting are required
+        "Select the preferred track",
         "Select the meeting that decided the plan",
         "Enter the date of the meeting",
     ):
@@ -163,10 +164,12 @@ def test_plan_set_service_refuses_a_change_without_a_reason(social_worker, child
     with pytest.raises(ValidationError) as error:
         services.plan_set(
             child=child,
-            primary=PrimaryPlan.B,
-            plan_a_who="Mother",
-            plan_a_conditions="Abstinence",
-            plan_b_summary="FFA",
+            primary=Track.ADOPTION,
+            parents_who="Mother",
+            parents_conditions="Abstinence",
+            ep_type=EPType.FFA,
+            ffa_basis=FfaBasis.CONSIDERING,
+            adoption_summary="FFA",
             meeting=PlanningMeeting.OTHER,
             meeting_on=TODAY,
             by=social_worker,
@@ -200,10 +203,10 @@ def test_another_authority_cannot_see_or_set_the_plan(client_for, make_user, oth
 
 def _service_fields() -> dict:
     return {
-        "primary": PrimaryPlan.A,
-        "plan_a_who": "Mother",
-        "plan_a_conditions": "Abstinence",
-        "plan_b_summary": "FFA",
+        "primary": Track.PARENTS,
+        "parents_who": "Mother",
+        "parents_conditions": "Abstinence",
+        "adoption_summary": "FFA",
         "meeting": PlanningMeeting.OTHER,
         "meeting_on": TODAY,
     }

@@ -32,16 +32,18 @@ def child(own_team):
 
 @pytest.fixture
 def item():
+    # a manual item: 2.5 is now shown from the record (tests/children/test_standards_evidence.py)
     return PracticeStandardItemFactory(
-        code="2.5", text="EP information given to parents in an accessible format"
+        code="5.5", text="Family's right to legal representation explained"
     )
 
 
 @pytest.fixture
 def unborn_item():
+    # a manual pre-birth item: 2.8 itself is shown from the pre-birth conference's record
     return PracticeStandardItemFactory(
-        code="2.8",
-        text="Pre-birth conference held",
+        code="8.9",
+        text="A pre-birth item",
         applies_to=StandardItemAppliesTo.UNBORN,
     )
 
@@ -114,7 +116,7 @@ def test_unborn_items_apply_only_to_a_child_identified_before_birth(
     assert client.get(url).status_code == 200
     with pytest.raises(ValidationError) as error:
         services.standard_mark_met(child=born, item=unborn_item, met_on=TODAY, by=social_worker)
-    assert error.value.message_dict == {"item": ["Standard 2.8 does not apply to this child"]}
+    assert error.value.message_dict == {"item": ["Standard 8.9 does not apply to this child"]}
 
 
 def test_consensual_items_apply_only_to_a_relinquished_baby(
@@ -142,7 +144,7 @@ def test_an_inactive_item_is_neither_listed_nor_markable(client_for, social_work
     )
     with pytest.raises(ValidationError) as error:
         services.standard_mark_met(child=child, item=item, met_on=TODAY, by=social_worker)
-    assert error.value.message_dict == {"item": ["Standard 2.5 is no longer in use"]}
+    assert error.value.message_dict == {"item": ["Standard 5.5 is no longer in use"]}
 
 
 def test_the_checklist_shows_every_applicable_item_and_who_recorded_it(
@@ -169,7 +171,7 @@ def test_unmarking_removes_the_record_and_its_history_names_who_removed_it(
     ChildStandardRecordFactory(child=child, item=item, created_by=social_worker)
     client = client_for(social_worker)
     url = reverse("children:standard_unmark", args=[child.pk, item.pk])
-    assert "Remove the record that standard 2.5 was met" in client.get(url).content.decode()
+    assert "Remove the record that standard 5.5 was met" in client.get(url).content.decode()
     response = client.post(url)
     assert response.status_code == 302
     assert not ChildStandardRecord.objects.filter(child=child, item=item).exists()

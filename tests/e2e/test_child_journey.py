@@ -106,14 +106,18 @@ def test_social_worker_records_an_unborn_childs_case_and_sees_it_in_the_chronolo
     page.goto(record_url)
     page.get_by_role("tab", name="Twin-track plan").click()
     open_section_link(page, "Set the twin-track plan")
-    page.get_by_label("Plan A: return to family").check()
-    page.get_by_label("Plan A: who would the child return to?").fill("Test Parent (mother)")
-    page.get_by_label("Plan A: what needs to change for a safe return?").fill(
+    page.get_by_label("Return to parents", exact=True).check()
+    page.get_by_label("Return to parents: which parent or parents (optional)").fill(
+        "Test Parent (mother)"
+    )
+    page.get_by_label("Return to parents: what needs to change for a safe return?").fill(
         "Residential parenting assessment"
     )
-    page.get_by_role("textbox", name="Plan B: adoption through early permanence").fill(
-        "Fostering for adoption with dually approved carers"
-    )
+    page.get_by_label("Fostering for adoption", exact=True).check()
+    page.get_by_label("s.22C(9A)(a): the local authority is considering adoption").check()
+    page.get_by_role(
+        "textbox", name="Adoption through early permanence: the plan (optional)"
+    ).fill("Fostering for adoption with dually approved carers")
     page.get_by_label("Pre-birth conference").check()
     fill_date(page, "meeting_on", T - timedelta(days=35))
     submit(page)
