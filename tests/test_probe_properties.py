@@ -112,9 +112,12 @@ def test_a_post_without_the_csrf_token_is_refused_and_changes_nothing(cell_world
 
 # A URL kwarg of a nested page that names reference data, not a record of the parent: the
 # same item under another child's URL is that child's item, not a swapped id.
+_STANDARD_ITEM = "item_pk is a Practice Standards checklist item (reference data)"
 NOT_RECORDS_OF_THE_PARENT = {
-    "children:standard_mark": "item_pk is a Practice Standards checklist item (reference data)",
-    "children:standard_unmark": "item_pk is a Practice Standards checklist item (reference data)",
+    "children:standard_mark": _STANDARD_ITEM,
+    "children:standard_unmark": _STANDARD_ITEM,
+    "children:standard_not_applicable": _STANDARD_ITEM,
+    "children:standard_verify": _STANDARD_ITEM,
 }
 
 

@@ -102,8 +102,7 @@ class FamilyMemberForm(GovFormMixin, forms.ModelForm):
         help_texts = {
             "relationship_detail": "For example, maternal grandmother or family friend",
             "legal_representative": "Solicitor and firm, if they are represented",
-            "religion": "100 characters or fewer",
-            "language": "For example, Polish or British Sign Language (100 characters or fewer)",
+            "language": "For example, Polish or British Sign Language",
         }
         error_messages = {
             "name": {"required": "Enter the family member's name"},
@@ -145,10 +144,6 @@ class FamilyMemberForm(GovFormMixin, forms.ModelForm):
             # "Not known" until someone finds out: an answer left out is not a mistake
             self.fields[name].required = False
             self.fields[name].initial = YesNoUnknown.UNKNOWN
-        for name, limit, noun in (("religion", 100, "Religion"), ("language", 100, "Language")):
-            self.fields[name].error_messages["max_length"] = (
-                f"{noun} must be {limit} characters or fewer"
-            )
         # the person's details, not the signed-in worker's: no autofill from the browser
         for name in ("name", *CONTACT_FIELDS):
             if name in self.fields:

@@ -55,7 +55,8 @@ class CarePeriodForm(GovFormMixin, forms.ModelForm):
     def __init__(self, *args, child: Child, **kwargs):
         super().__init__(*args, **kwargs)
         self.child = child
-        self.period = CarePeriod.objects.get(pk=self.instance.pk)
+        # the period as saved (the form edits a copy); None for a form not yet bound to one
+        self.period = CarePeriod.objects.get(pk=self.instance.pk) if self.instance.pk else None
 
     def clean(self):
         cleaned = super().clean()

@@ -124,7 +124,7 @@ def test_the_form_refuses_a_future_birth_and_keeps_what_was_typed(
     )
     html = response.content.decode()
     assert field_error(html, "date_of_birth", "Date of birth must be in the past")
-    assert field_error(html, "religion", "Religion must be 100 characters or fewer")
+    assert field_error(html, "religion", "Religion or belief must be 100 characters or fewer")
     assert input_value(html, "language") == "Romanian"
     assert checked_value(html, "care_leaver") == "yes"
     assert not FamilyMember.objects.exists()
