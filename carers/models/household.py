@@ -99,15 +99,31 @@ class Household(TimeStampedModel):
         return f"EP-{self.pk:05d}"
 
     def ad1_codes(self, applicants: list["Applicant"]) -> dict[str, str]:
-        """SSDA903 AD1 NB_ADOPTR (1 or 2) and SEX_ADOPTR (M1, F1, MM, FF, MF) from the
-        applicants (LAW.md "Data returns"); LS_ADOPTR is left to the return's own derivation
-        from ``relationship`` until its code list is confirmed."""
+        """SSDA903 AD1 NB_ADOPTR, SEX_ADOPTR (M1, F1, MM, FF, MF) and LS_ADOPTR from the
+        applicants and their relationship (LAW.md "Data returns"). LS_ADOPTR follows the DfE 903
+        validation rules: L0 a single adopter (rule 514: then M1 or F1), L2 a civil partnership
+        couple (rule 519), L12 a married couple of the same sex (rule 524: then MM or FF), L11
+        a married couple of different sexes. An unmarried couple's code (L3 or L4) is left out
+        until the guidance is confirmed."""
         sexes = sorted("M" if a.sex == Sex.MALE else "F" for a in applicants if a.sex)
         codes = {"NB_ADOPTR": str(len(applicants))}
         if len(sexes) == 1 and len(applicants) == 1:
             codes["SEX_ADOPTR"] = f"{sexes[0]}1"
         elif len(sexes) == 2:  # noqa: PLR2004
             codes["SEX_ADOPTR"] = {"FF": "FF", "MM": "MM", "FM": "MF"}["".join(sexes)]
+        sex = codes.get("SEX_ADOPTR")
+        if self.relationship == HouseholdRelationship.SINGLE and sex in ("M1", "F1"):
+            codes["LS_ADOPTR"] = "L0"
+        elif self.relationship == HouseholdRelationship.CIVIL_PARTNERS and sex in (
+            "MM",
+            "FF",
+            "MF",
+        ):
+            codes["LS_ADOPTR"] = "L2"
+        elif self.relationship == HouseholdRelationship.MARRIED and sex in ("MM", "FF"):
+            codes["LS_ADOPTR"] = "L12"
+        elif self.relationship == HouseholdRelationship.MARRIED and sex == "MF":
+            codes["LS_ADOPTR"] = "L11"
         return codes
 
 

@@ -17,6 +17,7 @@ from carers.models import (
     ApprovalReview,
     ApprovalStatus,
     FosterApproval,
+    Household,
     Offer,
     ReviewOutcome,
 )
@@ -248,3 +249,19 @@ def test_another_agency_cannot_change_the_household(ssw, make_user):
         services.household_opt_out(
             household=household, by=stranger, opted_out_on=days(-1), reason="x"
         )
+
+
+@pytest.mark.parametrize(
+    ("relationship", "sexes", "expected"),
+    [
+        ("single", ["2"], {"NB_ADOPTR": "1", "SEX_ADOPTR": "F1", "LS_ADOPTR": "L0"}),
+        ("married", ["2", "1"], {"NB_ADOPTR": "2", "SEX_ADOPTR": "MF", "LS_ADOPTR": "L11"}),
+        ("married", ["1", "1"], {"NB_ADOPTR": "2", "SEX_ADOPTR": "MM", "LS_ADOPTR": "L12"}),
+        ("civil_partners", ["2", "2"], {"NB_ADOPTR": "2", "SEX_ADOPTR": "FF", "LS_ADOPTR": "L2"}),
+        ("unmarried", ["2", "1"], {"NB_ADOPTR": "2", "SEX_ADOPTR": "MF"}),
+    ],
+)
+def test_ad1_adopter_codes_follow_from_the_applicants(relationship, sexes, expected):
+    household = Household(relationship=relationship)
+    applicants = [Applicant(sex=sex) for sex in sexes]
+    assert household.ad1_codes(applicants) == expected
