@@ -2,6 +2,8 @@
 another organisation's household answers 404, the anonymised profile shows no name and no
 postcode, and family time workers never see carers."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
 
@@ -157,3 +159,40 @@ def test_sufficiency_counts_available_households_and_children_waiting(client_for
     assert "available households" in html
     assert "when the EP journey is in the service" in html
     assert response.context["result"].available == 1
+
+
+def test_review_form_refuses_a_review_before_the_approval(client_for, ssw, household):
+    approval = household.foster_approvals.get()
+    response = client_for(ssw).post(
+        reverse("carers:approval_review", args=[household.pk, "foster", approval.pk]),
+        {
+            **date_fields("reviewed_on", approval.decision_on - timedelta(days=3)),
+            "outcome": "continue",
+            "notes": "First annual review",
+        },
+    )
+    html = response.content.decode()
+    assert field_error(
+        html, "reviewed_on", "Date of the review must be on or after the date of approval"
+    )
+    assert "First annual review" in html
+    assert not approval.reviews.exists()
+
+
+def test_applicant_form_refuses_the_first_applicant_typed_again(client_for, ssw, household):
+    first = household.applicants.first()
+    response = client_for(ssw).post(
+        reverse("carers:applicant_edit", args=[household.pk, household.applicants.last().pk]),
+        {
+            "first_name": first.first_name,
+            "last_name": first.last_name,
+            **date_fields("date_of_birth", first.date_of_birth),
+            "sex": "1",
+            "ethnicity": "WBRI",
+        },
+    )
+    html = response.content.decode()
+    assert field_error(
+        html, "first_name", "The second applicant has the same name and date of birth as the first"
+    )
+    assert household.applicants.last().first_name != first.first_name

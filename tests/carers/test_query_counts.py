@@ -8,8 +8,10 @@ from django.urls import reverse
 
 from accounts.models import Role
 from carers import services
+from children.models import SiblingGroup
 from tests.accounts.factories import TeamFactory
 from tests.carers.factories import build_household, days
+from tests.children.factories import ChildFactory, UnbornChildFactory
 
 
 def count(client, url) -> int:
@@ -33,6 +35,21 @@ def grow(ssw, make_user, agency, n: int) -> None:
         outcome="continue",
     )
     build_household(by=ssw, name=f"The Assessing household {n}", adopters=False)
+    # the children's side of sufficiency grows too: children referred to the agency, born and
+    # unborn, in a sibling group and in pre-proceedings
+    la_team = TeamFactory()
+    group = SiblingGroup.objects.create(
+        name=f"Group {n}", responsible_authority=la_team.organisation
+    )
+    for child in (
+        ChildFactory(responsible_authority=la_team.organisation, team=la_team, referred_to=agency),
+        ChildFactory(responsible_authority=la_team.organisation, team=la_team, referred_to=agency),
+    ):
+        child.sibling_group = group
+        child.save()
+    UnbornChildFactory(
+        responsible_authority=la_team.organisation, team=la_team, referred_to=agency
+    )
 
 
 @pytest.mark.parametrize("page", ["carers:list", "carers:sufficiency", "carers:profiles"])
