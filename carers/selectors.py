@@ -252,6 +252,7 @@ class Sufficiency:
     ever_approved: int = 0
     demand: Demand | None = None
     rows: list[dict] = field(default_factory=list)
+    sibling_rows: list[dict] = field(default_factory=list)
 
     @property
     def opt_out_rate(self) -> int | None:
@@ -305,5 +306,13 @@ def sufficiency_for(*, user: User, today: date | None = None) -> Sufficiency:
             "pipeline": demand.pipeline.get(band, 0),
         }
         for band, label in AGE_BANDS.items()
+    ]
+    result.sibling_rows = [
+        {
+            "label": label,
+            "households": result.by_siblings[label],
+            "children": demand.sibling_groups.get(size, 0),
+        }
+        for size, label in ((2, "2"), (3, "3 or more"))
     ]
     return result

@@ -196,3 +196,28 @@ def test_applicant_form_refuses_the_first_applicant_typed_again(client_for, ssw,
         html, "first_name", "The second applicant has the same name and date of birth as the first"
     )
     assert household.applicants.last().first_name != first.first_name
+
+
+def test_a_local_authority_sees_the_household_only_once_matched(
+    client_for, household, social_worker
+):
+    """Until matching registers the relationship, no local authority sees the household; the
+    relationship it will register (carers.extensions.household_visibility) opens it."""
+    from carers.extensions import household_visibility
+    from carers.models import Household
+
+    client = client_for(social_worker)
+    url = reverse("carers:record", args=[household.pk])
+    assert client.get(url).status_code == 404
+
+    def matched_with_own_child(user):
+        if user.organisation_id != social_worker.organisation_id:
+            return None
+        return Household.objects.filter(pk=household.pk).values("pk")
+
+    household_visibility.register(matched_with_own_child)
+    try:
+        assert client.get(url).status_code == 200
+    finally:
+        household_visibility.unregister(matched_with_own_child)
+    assert client.get(url).status_code == 404
