@@ -502,13 +502,16 @@ class OptOutForm(GovFormMixin, forms.Form):
 
     def __init__(self, *args, household: Household, **kwargs):
         super().__init__(*args, **kwargs)
+        self.household = household
 
     def clean(self):
         cleaned = super().clean()
         add_errors(
             self,
             services.opt_out_errors(
-                opted_out_on=cleaned.get("opted_out_on"), reason=cleaned.get("reason", "")
+                opted_out_on=cleaned.get("opted_out_on"),
+                reason=cleaned.get("reason", ""),
+                already_on=self.household.opted_out_on,
             ),
         )
         return cleaned

@@ -145,10 +145,10 @@ def approval_add(
     """Open an approval (as adopters or as foster carers): in assessment from ``changed_on``."""
     household = lock(household)
     require_perm(by, "carers.change_household", household)
-    not_future = Errors()
-    not_in_future(not_future, "changed_on", changed_on, "Date the assessment started")
-    not_future.update(approval_errors(kind=kind, **_rule_args(details)))
-    not_future.raise_any()
+    errors = Errors()
+    not_in_future(errors, "changed_on", changed_on, "Date the assessment started")
+    errors.update(approval_errors(kind=kind, **_rule_args(details)))
+    errors.raise_any()
     approval = _approvals(kind)(household=household, agency=agency, **details)
     save_record(approval, by=by)
     ApprovalStatusChange.objects.create(

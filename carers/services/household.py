@@ -112,8 +112,12 @@ def household_update(
     return save_record(household, by=by)
 
 
-def opt_out_errors(*, opted_out_on: date | None, reason: str) -> dict[str | None, str]:
+def opt_out_errors(
+    *, opted_out_on: date | None, reason: str, already_on: date | None = None
+) -> dict[str | None, str]:
     errors = Errors()
+    if already_on is not None:
+        errors.add(None, "They have already opted out of early permanence")
     if opted_out_on is None:
         errors.add("opted_out_on", "Enter the date they opted out of early permanence")
     not_in_future(errors, "opted_out_on", opted_out_on, "Date opted out")
@@ -129,7 +133,9 @@ def household_opt_out(
     """Std 3.2: carers may opt out of early permanence at any time; they are then unavailable."""
     household = lock(household)
     require_perm(by, "carers.change_household", household)
-    Errors(opt_out_errors(opted_out_on=opted_out_on, reason=reason)).raise_any()
+    Errors(
+        opt_out_errors(opted_out_on=opted_out_on, reason=reason, already_on=household.opted_out_on)
+    ).raise_any()
     household.opted_out_on = opted_out_on
     household.opted_out_reason = reason.strip()
     save_record(household, by=by)

@@ -265,3 +265,15 @@ def test_ad1_adopter_codes_follow_from_the_applicants(relationship, sexes, expec
     household = Household(relationship=relationship)
     applicants = [Applicant(sex=sex) for sex in sexes]
     assert household.ad1_codes(applicants) == expected
+
+
+def test_opting_out_twice_is_refused(ssw):
+    household = build_household(by=ssw)
+    services.household_opt_out(household=household, by=ssw, opted_out_on=days(-5), reason="x")
+    with pytest.raises(ValidationError) as error:
+        services.household_opt_out(household=household, by=ssw, opted_out_on=days(0), reason="y")
+    assert messages(error.value) == {
+        "__all__": ["They have already opted out of early permanence"]
+    }
+    household.refresh_from_db()
+    assert household.opted_out_on == days(-5)
