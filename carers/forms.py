@@ -1,6 +1,7 @@
 """Forms of the carers' pages. They validate and present; the rules they show before saving are
 the services' own ``*_errors`` functions, so every error shows on the first submit."""
 
+from crispy_forms_gds.helper import FormHelper
 from django import forms
 
 from accounts.autocomplete import person_chooser
@@ -200,22 +201,29 @@ def _agency_field():
     )
 
 
-class _ApprovalForm(GovFormMixin, forms.ModelForm):
-    kind: ApprovalKind
+def _started_on_field() -> GovDateField:
+    return GovDateField(noun="the start of the assessment", label="Date the assessment started")
 
-    agency = _agency_field()
-    changed_on = GovDateField(
-        noun="the start of the assessment", label="Date the assessment started"
-    )
-    panel_on = GovDateField(noun="the panel", label="Date of the panel (optional)", required=False)
+
+class _ApprovalRules:
+    """What both approval forms share: the agency offered, the start date on a new approval
+    only (an approval's first status; later ones are changed on their own page), and the rules
+    of ``services.approval_errors``. A mixin, not a form: each form declares its own fields."""
+
+    kind: ApprovalKind
 
     def __init__(self, *args, household: Household, **kwargs):
         super().__init__(*args, **kwargs)
         self.household = household
-        if self.instance.pk:
-            del self.fields["changed_on"]
-        else:
+        if not self.instance.pk:
+            # the assessment's start is the approval's first status: asked only when adding
+            fields = list(self.fields.items())
+            fields.insert(1, ("changed_on", _started_on_field()))
+            self.fields = dict(fields)
             self.initial.setdefault("agency", household.recruiting_agency_id)
+            # the layout is drawn from the fields: draw it again with the start date in it
+            self.helper = FormHelper(self)
+            self.helper.form_tag = False
 
     def clean(self):
         cleaned = super().clean()
@@ -238,8 +246,10 @@ class _ApprovalForm(GovFormMixin, forms.ModelForm):
         return cleaned
 
 
-class AdopterApprovalForm(_ApprovalForm):
+class AdopterApprovalForm(_ApprovalRules, GovFormMixin, forms.ModelForm):
     kind = ApprovalKind.ADOPTER
+    agency = _agency_field()
+    panel_on = GovDateField(noun="the panel", label="Date of the panel (optional)", required=False)
     stage_one_started_on = GovDateField(
         noun="the start of Stage 1", label="Stage 1 started (optional)", required=False
     )
@@ -265,8 +275,10 @@ class AdopterApprovalForm(_ApprovalForm):
         ]
 
 
-class FosterApprovalForm(_ApprovalForm):
+class FosterApprovalForm(_ApprovalRules, GovFormMixin, forms.ModelForm):
     kind = ApprovalKind.FOSTER
+    agency = _agency_field()
+    panel_on = GovDateField(noun="the panel", label="Date of the panel (optional)", required=False)
     decision_on = GovDateField(
         noun="the fostering decision",
         label="Date of the fostering decision (optional)",

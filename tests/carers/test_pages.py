@@ -221,3 +221,22 @@ def test_a_local_authority_sees_the_household_only_once_matched(
     finally:
         household_visibility.unregister(matched_with_own_child)
     assert client.get(url).status_code == 404
+
+
+def test_a_20_digit_start_date_is_not_a_real_date_on_a_new_approval(client_for, ssw, household):
+    """The start date exists only on a new approval (so tests/accounts/test_govuk.py, which
+    reads the forms' declared fields, does not see it): checked here the same way."""
+    response = client_for(ssw).post(
+        reverse("carers:approval_add", args=[household.pk, "foster"]),
+        {
+            "agency": str(household.recruiting_agency_id),
+            "changed_on_0": "1",
+            "changed_on_1": "2",
+            "changed_on_2": "2" * 20,
+        },
+    )
+    html = response.content.decode()
+    assert field_error(
+        html, "changed_on", "Date of the start of the assessment must be a real date"
+    )
+    assert input_value(html, "changed_on_2") == "2" * 20
