@@ -27,3 +27,16 @@ def not_before(
     """Refuse a date before ``earliest`` (either unknown: nothing to compare) with ``message``."""
     if day is not None and earliest is not None and day < earliest:
         errors.add(field, message)
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day of the month ``months`` later (the last day where the month is shorter):
+    29 February 2028 + 12 months = 28 February 2029 (LAW.md, FSR reg 28's worked example)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            return day.replace(year=year, month=month, day=candidate)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")

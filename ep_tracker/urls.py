@@ -10,6 +10,7 @@ admin.site.index_title = "Configuration"
 urlpatterns = [
     path("", include("accounts.urls")),
     path("", include("children.urls")),
+    path("", include("carers.urls")),
     path("", include("dashboards.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -252,6 +252,7 @@ class Seeder:
             agency_users=agency,
         )
         self._children(world, la, raa, case, workers_by_team, iros, bench)
+        self._households(world, bench)
         self.echo(
             f"   seeded {size.key}: {size.label} "
             f"({self.rows:,} rows so far) in {time.monotonic() - started:.0f} s"
@@ -583,6 +584,30 @@ class Seeder:
                 own_parent_assessment=next(a for a in assessments if a.child_id == child.pk),
                 unmarked_standard_item=self.items[2],
             )
+
+    # --- carer households (issue 10) --------------------------------------------------------
+    def _households(self, world, bench):
+        """Carer households recruited by the authority, through the services (so their
+        availability is derived as in real use): one for every 50 children, at least three;
+        the first, dual approved with a record of every kind, is the one the pages open."""
+        from tests.carers.factories import build_household
+
+        by = bench[Role.SUPERVISING_SOCIAL_WORKER]
+        count = max(world.size.children // 50, 3)
+        for n in range(count):
+            household = build_household(
+                by=by, name=f"Bench household {n:05d}", adopters=n % 3 != 2, extras=n == 0
+            )
+            if n == 0:
+                world.records.update(
+                    own_household=household,
+                    own_applicant=household.applicants.first(),
+                    own_member=household.members.first(),
+                    own_adopter_approval=household.adopter_approvals.first(),
+                    own_foster_approval=household.foster_approvals.first(),
+                    own_training=household.training.first(),
+                    own_support=household.support.first(),
+                )
 
 
 def analyse() -> None:

@@ -1,0 +1,23 @@
+import pytest
+
+from accounts.models import OrganisationKind, Role
+from tests.accounts.factories import OrganisationFactory, TeamFactory
+
+
+@pytest.fixture
+def agency(db):
+    return OrganisationFactory(
+        name="Fenvale Adoption Partnership",
+        code="RAA1",
+        kind=OrganisationKind.REGIONAL_ADOPTION_AGENCY,
+    )
+
+
+@pytest.fixture
+def agency_team(agency):
+    return TeamFactory(organisation=agency, name="Recruitment and Assessment Team")
+
+
+@pytest.fixture
+def ssw(make_user, agency_team):
+    return make_user(Role.SUPERVISING_SOCIAL_WORKER, team=agency_team, username="ssw.raa")
