@@ -129,3 +129,13 @@ def people_search(*, user: User, text: str, role: str = "", limit: int = 10) -> 
             "_exact", "-_own_team", "last_name", "first_name", "pk"
         )[:limit]
     )
+
+
+def users_for_admin(*, user: User) -> QuerySet[User]:
+    """People whose account this user may look at as an admin: their own organisation's
+    (a system administrator: everyone). Anyone else's answers 404."""
+    if user.is_superuser:
+        return User.objects.select_related("organisation")
+    if user.organisation_id is None:
+        return User.objects.none()
+    return User.objects.filter(organisation_id=user.organisation_id, is_superuser=False)
