@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_POST
 from requests import RequestException
 
@@ -79,7 +79,7 @@ def second_factor_setup(request):
             request.session[second_factor.NEW_CODES_KEY] = codes
             target = reverse("accounts:second_factor")
             nxt = request.POST.get("next", "")
-            return redirect(f"{target}?next={nxt}" if nxt else target)
+            return redirect(f"{target}?{urlencode({'next': nxt})}" if nxt else target)
     return render(
         request,
         "registration/second_factor_setup.html",
