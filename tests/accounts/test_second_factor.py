@@ -358,3 +358,18 @@ def test_the_admin_shows_resets_to_the_organisations_admins_only(
     assert "Phone lost" in client_for(second_admin).get(url).content.decode()
     other_admin = make_user(Role.ADMIN, team=other_team)
     assert "Phone lost" not in client_for(other_admin).get(url).content.decode()
+
+
+def test_the_admins_user_page_shows_the_second_factor_and_the_way_to_reset_it(
+    admin, second_admin, client_for
+):
+    app_for(admin)
+    url = reverse("admin:accounts_user_change", args=[admin.pk])
+    page = client_for(second_admin).get(url).content.decode()
+    assert "Authenticator app set up" in page
+    assert reverse("accounts:second_factor_reset", args=[admin.pk]) in page
+
+
+def test_the_home_page_leads_to_the_second_factor_page(client_for, social_worker):
+    page = client_for(social_worker).get(reverse("accounts:home")).content.decode()
+    assert reverse("accounts:second_factor") in page
