@@ -44,7 +44,7 @@ PAGES: dict[str, Page] = {
         default=403,
         by_role=ADMIN_ONLY,
         other=404,
-        kwargs=lambda world: {"pk": world.users["social_worker", "own"].pk},
+        kwargs=lambda world: {"pk": world.user("social_worker").pk},
         errors={},
     ),
     # no organisation of the world signs in through an identity provider: there is none to go to
