@@ -5,11 +5,22 @@ Permissions come from ``accounts.rules`` (the rules backend), the same rules the
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.urls import reverse
+from django.utils.html import format_html
 from rules.contrib.admin import ObjectPermissionsModelAdminMixin, ObjectPermissionsTabularInline
 
+from . import second_factor
 from .admin_mixins import ReadOnlyAdminMixin
 from .govuk import add_errors
-from .models import Membership, Organisation, RefusedAccess, RoleChange, Team, User
+from .models import (
+    Membership,
+    Organisation,
+    RefusedAccess,
+    RoleChange,
+    SecondFactorReset,
+    Team,
+    User,
+)
 from .services import membership_change_errors, role_change_record
 
 
@@ -42,9 +53,16 @@ class OrganisationScopedAdminMixin(ObjectPermissionsModelAdminMixin):
 @admin.register(Organisation)
 class OrganisationAdmin(OrganisationScopedAdminMixin, admin.ModelAdmin):
     organisation_path = "pk"
-    list_display = ["name", "kind", "code"]
+    list_display = ["name", "kind", "code", "require_second_factor"]
     list_filter = ["kind"]
     search_fields = ["name", "code"]
+    fields = ["name", "kind", "code", "require_second_factor"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # an organisation's admin changes only whether everyone needs a second factor
+        if request.user.is_superuser:
+            return []
+        return ["name", "kind", "code"]
 
 
 @admin.register(Team)
@@ -119,6 +137,7 @@ class UserAdmin(OrganisationScopedAdminMixin, DjangoUserAdmin):
         (None, {"fields": ("username", "password")}),
         ("Person", {"fields": ("first_name", "last_name", "email", "job_title", "organisation")}),
         ("Status", {"fields": ("is_active", "is_staff", "last_login", "date_joined")}),
+        ("Sign-in", {"fields": ("second_factor",)}),
     )
     superuser_fieldsets = (("System", {"fields": ("is_superuser",)}),)
     add_fieldsets = (
@@ -136,7 +155,15 @@ class UserAdmin(OrganisationScopedAdminMixin, DjangoUserAdmin):
             },
         ),
     )
-    readonly_fields = ["last_login", "date_joined"]
+    readonly_fields = ["last_login", "date_joined", "second_factor"]
+
+    @admin.display(description="Second factor")
+    def second_factor(self, obj):
+        if obj is None or obj.pk is None:
+            return "–"
+        state = "Authenticator app set up" if second_factor.has_app(obj) else "Not set up"
+        url = reverse("accounts:second_factor_reset", args=[obj.pk])
+        return format_html('{} – <a href="{}">reset it (lost phone)</a>', state, url)
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
@@ -263,3 +290,12 @@ class RefusedAccessAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
         if request.user.is_superuser:
             return queryset
         return queryset.filter(user__organisation_id=request.user.organisation_id)
+
+
+@admin.register(SecondFactorReset)
+class SecondFactorResetAdmin(ReadOnlyAdminMixin, OrganisationScopedAdminMixin, admin.ModelAdmin):
+    """Who reset whose second factor, when and why: a record, never changed here."""
+
+    organisation_path = "user__organisation"
+    list_display = ["reset_at", "user", "reset_by", "reason"]
+    list_select_related = ["user", "reset_by"]

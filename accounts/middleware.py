@@ -5,6 +5,11 @@ import time
 from django.conf import settings
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
+
+from . import second_factor
 
 SESSION_STARTED_KEY = "_ep_session_started"
 
@@ -65,3 +70,41 @@ class SecurityHeadersMiddleware:
             "Cross-Origin-Resource-Policy", settings.EP_CROSS_ORIGIN_RESOURCE_POLICY
         )
         return response
+
+
+def second_factor_exempt(view):
+    """Mark a view that a signed-in person may open before showing their second factor (the
+    pages that ask for it and sign-out). Pages open to visitors are exempt anyway."""
+    view.second_factor_exempt = True
+    return view
+
+
+class SecondFactorRequiredMiddleware:
+    """A person who needs a second factor sees nothing of the service, the Django admin
+    included, until they have shown it: they are sent to set up their authenticator app, or to
+    enter a code from it (docs/sign-in.md). Runs after LoginRequiredMiddleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not request.user.is_authenticated:
+            return None
+        view_class = getattr(view_func, "view_class", None)
+        if (
+            getattr(view_func, "second_factor_exempt", False)
+            or getattr(view_class, "second_factor_exempt", False)
+            or not getattr(view_func, "login_required", True)
+        ):
+            return None
+        if not second_factor.needed(request) or second_factor.satisfied(request):
+            return None
+        target = (
+            "accounts:second_factor_verify"
+            if second_factor.has_app(request.user)
+            else "accounts:second_factor_setup"
+        )
+        return redirect(f"{reverse(target)}?{urlencode({'next': request.get_full_path()})}")

@@ -44,6 +44,15 @@ class Organisation(models.Model):
         unique=True,
         help_text="Short code, e.g. the DfE LA code (three digits) or an agency reference.",
     )
+    # Admins and system administrators always need a second factor; this asks it of everyone
+    # (docs/sign-in.md). People who sign in through the organisation's own identity provider
+    # use its multi-factor authentication instead.
+    require_second_factor = models.BooleanField(
+        "Ask everyone for a second factor",
+        default=False,
+        help_text="Everyone in the organisation signs in with a code from an authenticator app "
+        "as well as their password. Admins always do.",
+    )
 
     class Meta:
         ordering = ["name"]
@@ -221,3 +230,33 @@ class RoleChange(models.Model):
     @property
     def is_case_role(self) -> bool:
         return self.role != Role.ADMIN
+
+
+class SecondFactorReset(models.Model):
+    """A lost or replaced authenticator app, reset by another admin: who, whose, when and why.
+
+    A person never resets their own second factor (docs/sign-in.md): whoever holds only their
+    password could otherwise swap in a device of their own.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="second_factor_resets")
+    reset_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    reset_at = models.DateTimeField(auto_now_add=True)
+    reason = models.TextField()
+
+    class Meta:
+        ordering = ["-reset_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(user=models.F("reset_by")),
+                name="second_factor_reset_by_someone_else",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Second factor of {self.user_id} reset by {self.reset_by_id}"
+
+    @property
+    def organisation_id(self) -> int | None:
+        """The access rules scope a reset by the organisation of the person it was about."""
+        return self.user.organisation_id

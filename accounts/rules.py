@@ -130,8 +130,12 @@ rules.add_perm(
 )
 rules.add_perm("accounts.view_organisation", administers)
 rules.add_perm("accounts.add_organisation", is_superuser)
-rules.add_perm("accounts.change_organisation", is_superuser)
+# an organisation's admin changes one thing of their own organisation: whether everyone needs a
+# second factor (the admin shows the rest read-only to them)
+rules.add_perm("accounts.change_organisation", administers)
 rules.add_perm("accounts.delete_organisation", is_superuser)
+# resets of a second factor: a record the organisation's admins read (accounts.second_factor)
+rules.add_perm("accounts.view_secondfactorreset", administers)
 # The admin site's app index asks for this.
 rules.add_perm("accounts", can_administer)
 

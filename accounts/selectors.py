@@ -149,3 +149,13 @@ def recent_role_changes(*, user: User) -> list[RoleChange] | None:
         .select_related("user", "team", "by")
         .order_by("-at", "-pk")[:ROLE_CHANGES_SHOWN]
     )
+
+
+def users_for_admin(*, user: User) -> QuerySet[User]:
+    """People whose account this user may look at as an admin: their own organisation's
+    (a system administrator: everyone). Anyone else's answers 404."""
+    if user.is_superuser:
+        return User.objects.select_related("organisation")
+    if user.organisation_id is None:
+        return User.objects.none()
+    return User.objects.filter(organisation_id=user.organisation_id, is_superuser=False)

@@ -6,7 +6,7 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from . import clock, selectors
+from . import clock, second_factor, selectors, sso
 from .autocomplete import LIMIT, search_text
 from .forms import SignInForm
 from .home import panels_for
@@ -18,9 +18,21 @@ class SignInView(auth_views.LoginView):
     template_name = "registration/login.html"
     redirect_authenticated_user = True
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["sso_providers"] = list(sso.providers().values())
+        return context
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        # the next page asks for the second factor when this person needs one
+        second_factor.mark_signed_in(self.request, method=second_factor.PASSWORD)
+        return response
+
 
 class SignOutView(auth_views.LogoutView):
-    pass
+    # someone asked for a second factor they cannot give can still sign out
+    second_factor_exempt = True
 
 
 ROLE_SUMMARIES = {

@@ -64,7 +64,7 @@ ALLOWED_HOSTS = env.list(
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "accounts.admin_site.EPAdminConfig",  # django.contrib.admin, asking for the second factor
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -81,6 +81,9 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # the floors of the house, ground first (DESIGN.md "Layout")
     "accounts",
     "children",
@@ -101,10 +104,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "accounts.middleware.AbsoluteSessionLifetimeMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     # a 403 or 404 on a record's URL is written down (accounts.audit)
     "accounts.audit.RefusedAccessMiddleware",
+    "accounts.middleware.SecondFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -214,6 +219,14 @@ AXES_IPWARE_PROXY_COUNT = env.int("EP_TRUSTED_PROXY_COUNT", default=1 if PRODUCT
 # optional: the proxies' own addresses (REMOTE_ADDR must be one of them for the header to count)
 AXES_IPWARE_PROXY_TRUSTED_IPS = env.list("EP_TRUSTED_PROXY_IPS", default=[])
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+
+# --- second factor and single sign-on (docs/sign-in.md) ---
+# The name authenticator apps show beside the code.
+OTP_TOTP_ISSUER = env.str("EP_OTP_ISSUER", default="EP Tracker")
+# Organisations that sign in through their own identity provider (OpenID Connect), by
+# organisation code: {"901": {"issuer": "https://…", "client_id": "…", "client_secret": "…",
+# "label": "Northmoor Council account"}}. A secret is configuration, never a database row.
+EP_OIDC_PROVIDERS = env.json("EP_OIDC_PROVIDERS", default={})
 
 # --- security headers ---
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -101,11 +101,22 @@ def raa_worker(make_user):
 
 
 @pytest.fixture
+def client():
+    """pytest-django's client, whose force_login also shows the second factor of those who need
+    one (tests/accounts/second_factor.py); the second factor's own tests use a plain Client."""
+    from tests.accounts.second_factor import SignedInClient
+
+    return SignedInClient()
+
+
+@pytest.fixture
 def client_for():
-    """client_for(user) → a test client signed in as that user."""
+    """client_for(user) → a test client signed in as that user (password and, for those who
+    need one, the second factor)."""
+    from tests.accounts.second_factor import SignedInClient
 
     def make(user) -> Client:
-        client = Client()
+        client = SignedInClient()
         client.force_login(user)
         return client
 

@@ -53,7 +53,8 @@ def test_seeded_child_has_about_fifteen_records_and_their_history(worlds):
 
 def test_every_declared_get_page_is_measured_and_answers_200(worlds):
     targets, notes = run.build_targets(worlds, only=[])
-    assert [n for n in notes if not n.startswith("admin:")] == []
+    # the Django admin's pages, and hand-offs whose declaration says why no one opens them
+    assert [n for n in notes if not n.startswith("admin:") and run.UNMEASURED not in n] == []
     assert run.BASELINE in {t.label for t in targets}
     clients = run.Clients(worlds)
     for target in targets:  # one authority is enough: the URLs of the other are built alike

@@ -24,6 +24,43 @@ PAGES: dict[str, Page] = {
     # the accessibility statement and the privacy notice are open to everyone
     "accounts:accessibility": Page(default=200, anonymous=200),
     "accounts:privacy": Page(default=200, anonymous=200),
+    # --- the second factor and single sign-on (tests/accounts/test_second_factor.py) ---
+    # the code page sends on whoever has shown their second factor or needs none (the matrix
+    # signs admins in with theirs); its page and errors are checked in
+    # tests/e2e/test_second_factor.py
+    "accounts:second_factor_verify": Page(
+        default=302,
+        no_axe="opened only between the password and the code: checked with its errors in "
+        "tests/e2e/test_second_factor.py",
+    ),
+    "accounts:second_factor": Page(default=200),
+    # admins here have their app already: the set-up page sends them to their second factor
+    "accounts:second_factor_setup": Page(
+        default=200, by_role={"admin": 302, "superuser": 302}, errors={}
+    ),
+    "accounts:recovery_codes": Page(default=302, method="post"),
+    # another person's second factor: their organisation's admins (404 for anyone else's)
+    "accounts:second_factor_reset": Page(
+        default=403,
+        by_role=ADMIN_ONLY,
+        other=404,
+        kwargs=lambda world: {"pk": world.user("social_worker").pk},
+        errors={},
+    ),
+    # no organisation of the world signs in through an identity provider: there is none to go to
+    # (tests/accounts/test_sso.py signs in through a real one)
+    "accounts:sso_start": Page(
+        default=404,
+        anonymous=404,
+        kwargs=lambda world: {"code": world.own_org.code},
+        no_axe="a redirect to the identity provider",
+    ),
+    "accounts:sso_callback": Page(
+        default=404,
+        anonymous=404,
+        kwargs=lambda world: {"code": world.own_org.code},
+        no_axe="its refusal page is checked in tests/e2e/test_second_factor.py",
+    ),
     # The admin site sends non-staff to its own sign-in page.
     "admin:index": Page(default=302, by_role=ADMIN_ONLY),
     "admin:accounts_user_changelist": Page(

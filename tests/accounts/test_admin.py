@@ -29,13 +29,18 @@ def test_org_admin_cannot_open_another_organisations_user(
 
 
 def test_org_admin_cannot_change_organisations(client_for, make_user, own_team):
+    """Only whether everyone needs a second factor (docs/sign-in.md) is theirs to change: the
+    organisation's name, kind and code are shown read-only (and a post of them changes nothing,
+    tests/accounts/test_second_factor.py)."""
     admin_user = make_user(Role.ADMIN, team=own_team)
     response = client_for(admin_user).get(
         reverse("admin:accounts_organisation_change", args=[own_team.organisation_id])
     )
     page = response.content.decode()
     assert response.status_code == 200
-    assert 'name="_save"' not in page  # view only
+    for field in ("name", "kind", "code"):
+        assert f'name="{field}"' not in page, field
+    assert 'name="require_second_factor"' in page
 
 
 def test_membership_in_another_organisations_team_is_refused_in_the_admin(

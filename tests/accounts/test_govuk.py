@@ -15,13 +15,13 @@ import pytest
 from crispy_forms_gds.fields import DateInputField
 from django import forms
 from django.db import transaction
-from django.test import Client
 from django.test.utils import override_settings
 from django.urls import reverse
 from django.utils.html import escape
 
 from accounts.govuk import GovDateField
 from tests.access_matrix import all_pages, axe_role, build_world, project_apps
+from tests.accounts.second_factor import SignedInClient
 from tests.helpers import input_value
 
 HUGE = "1" * 20
@@ -94,7 +94,7 @@ def pages_by_form(django_db_setup, django_db_blocker):
                 if page.method != "get" or role in (None, "anonymous") or not has_form:
                     continue
                 url = reverse(url_name, kwargs=page.kwargs(world) if page.kwargs else None)
-                client = Client()
+                client = SignedInClient()  # with the second factor, for admins
                 client.force_login(world.user(role))
                 response = client.get(url)
                 if response.status_code != 200:
@@ -119,7 +119,7 @@ def test_a_20_digit_date_part_is_not_a_real_date_on_every_form(
         f"no declared page shows {form_class.__name__}: declare it in tests/<app>/access.py"
     )
     url, user = pages_by_form[form_class]
-    client = Client()
+    client = SignedInClient()  # with the second factor, for admins
     client.force_login(user)
     values = list(VALID)
     values[part] = HUGE

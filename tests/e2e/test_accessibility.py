@@ -10,10 +10,10 @@ tested without a browser in tests/test_access_matrix.py.
 
 import pytest
 from django.conf import settings
-from django.test import Client
 from django.urls import reverse
 
 from tests.access_matrix import axe_pages, axe_role, build_world
+from tests.accounts.second_factor import SignedInClient
 
 # Empties the page's form (its CSRF token kept), fills in the declared data and posts it.
 POST_WITH_ERRORS = """(data) => {
@@ -43,7 +43,7 @@ def sign_in_as(page, live_server):
         page.context.clear_cookies()
         if user is None:
             return
-        client = Client()
+        client = SignedInClient()  # the second factor too, for those who need one
         client.force_login(user)
         cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
         page.context.add_cookies(
