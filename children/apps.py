@@ -8,7 +8,7 @@ class ChildrenConfig(AppConfig):
     def ready(self):
         from accounts import home, navigation
 
-        from . import chronology, history
+        from . import chronology, history, legal_sources
         from .rules import works_with_children
         from .selectors import home_panel
         from .views import sections
@@ -18,6 +18,7 @@ class ChildrenConfig(AppConfig):
         sections.register_own()
         chronology.register_own_sources()
         history.register_own_sources()
+        legal_sources.register()
 
         navigation.register(
             navigation.NavItem("Children", "children:list", works_with_children.test, order=10)

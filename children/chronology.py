@@ -5,7 +5,8 @@
 child and the viewer and returning its events, leaving out what this viewer may not see. Each
 source runs a fixed number of queries, so the chronology's cost follows the number of sources,
 not the length of the record. The child's own records are one source of one query
-(``records_events``: a UNION ALL of plain columns, no model objects).
+(``records_events``: a UNION ALL of plain columns, no model objects); consent, parental
+responsibility, Part 19, section 20 and pre-proceedings are another (``legal_sources``).
 """
 
 from django.db import connection
@@ -21,7 +22,6 @@ from .models import (
     FamilyMember,
     Hearing,
     PaternityTest,
-    Section19Consent,
     TwinTrackPlan,
     ViabilityAssessment,
 )
@@ -86,13 +86,6 @@ SELECT 3, row_number() OVER (ORDER BY p.requested_on, p.id), p.requested_on, p.r
   JOIN children_familymember f ON f.id = p.alleged_father_id
  WHERE p.child_id = %(child)s
 UNION ALL
-(SELECT 4, 1, pp.plo_letter_on, pp.plo_meeting_on, NULL::date, NULL::text, NULL::text,
-        NULL::text, {_NO_BY}
-   FROM children_preproceedings pp
-  WHERE pp.child_id = %(child)s
-  ORDER BY pp.id
-  LIMIT 1)
-UNION ALL
 SELECT 5, row_number() OVER (ORDER BY p.issued_on DESC, p.id), p.issued_on, p.concluded_on,
        NULL::date, p.court::text, p.case_number::text, NULL::text, {_NO_BY}
   FROM children_proceedings p
@@ -121,12 +114,6 @@ SELECT 9, row_number() OVER (ORDER BY o.made_on, o.id), o.made_on, NULL::date, N
        o.kind::text, o.notes::text, NULL::text, {_NO_BY}
   FROM children_courtorder o
  WHERE o.child_id = %(child)s
-UNION ALL
-SELECT 10, row_number() OVER (ORDER BY s.considered_on, s.id), s.considered_on, NULL::date,
-       NULL::date, f.name::text, s.status::text, NULL::text, {_NO_BY}
-  FROM children_section19consent s
-  JOIN children_familymember f ON f.id = s.parent_id
- WHERE s.child_id = %(child)s
 UNION ALL
 SELECT 11, row_number() OVER (ORDER BY t.meeting_on, t.created_at, t.id), t.meeting_on,
        NULL::date, NULL::date, t."primary"::text, t.meeting::text, NULL::text, {_BY}
@@ -189,7 +176,6 @@ def records_events(child, viewer):
     result = _display(PaternityTest, "result")
     hearing_kind = _display(Hearing, "kind")
     order_kind = _display(CourtOrder, "kind")
-    consent = _display(Section19Consent, "status")
     primary = _display(TwinTrackPlan, "primary")
     meeting = _display(TwinTrackPlan, "meeting")
     note_kind = _display(CaseNote, "kind")
@@ -211,11 +197,6 @@ def records_events(child, viewer):
             yield ChronologyEvent(d1, "Family", "Paternity test requested", t1)
             if d2:
                 yield ChronologyEvent(d2, "Family", "Paternity test result", f"{t1}: {result(t2)}")
-        elif source == 4:
-            if d1:
-                yield ChronologyEvent(d1, "Court", "PLO letter sent")
-            if d2:
-                yield ChronologyEvent(d2, "Court", "PLO meeting held")
         elif source == 5:
             yield ChronologyEvent(
                 d1, "Court", "Care proceedings issued", f"{t1}, case {t2}", order=20
@@ -230,8 +211,6 @@ def records_events(child, viewer):
             yield ChronologyEvent(d1, "Court", "Direction due", t1)
         elif source == 9:
             yield ChronologyEvent(d1, "Court", f"{order_kind(t1)} made", t2, order=40)
-        elif source == 10:
-            yield ChronologyEvent(d1, "Court", "Section 19 consent", f"{t1}: {consent(t2)}")
         elif source == 11:
             yield ChronologyEvent(
                 d1,

@@ -455,9 +455,6 @@ OWN_SOURCES = (
     ),
     HistorySource(m.CourtOrder, "Court order", _by_child, forms=(forms.OrderForm,)),
     HistorySource(
-        m.Section19Consent, "Section 19 consent", _by_child, forms=(forms.Section19Form,)
-    ),
-    HistorySource(
         m.CaseNote,
         "Case note",
         _by_child,

@@ -1,14 +1,20 @@
 from .child import ArchiveForm, BirthForm, ChildFilterForm, ChildForm
+from .consent import (
+    ConsentForm,
+    FatherWithoutPRForm,
+    ParentalResponsibilityForm,
+    Part19Form,
+    Section20Form,
+    WrittenAgreementForm,
+)
 from .court import (
     DirectionCompliedForm,
     DirectionForm,
     ExtensionForm,
     HearingForm,
     OrderForm,
-    PreProceedingsForm,
     ProceedingsConcludeForm,
     ProceedingsForm,
-    Section19Form,
 )
 from .family import (
     ArchiveFamilyMemberForm,
@@ -18,6 +24,7 @@ from .family import (
 )
 from .notes import CaseNoteForm
 from .plan import PlanForm
+from .preproceedings import PreProceedingsForm
 from .reviews import (
     ConcernRaiseForm,
     ConcernResolveForm,
@@ -42,7 +49,12 @@ __all__ = [
     "PreProceedingsForm",
     "ProceedingsConcludeForm",
     "ProceedingsForm",
-    "Section19Form",
+    "ConsentForm",
+    "FatherWithoutPRForm",
+    "ParentalResponsibilityForm",
+    "Part19Form",
+    "Section20Form",
+    "WrittenAgreementForm",
     "FamilyMemberForm",
     "PaternityTestForm",
     "ViabilityAssessmentForm",

@@ -2,30 +2,49 @@
 
 from .child import CHILD_ID_TAKEN, Child, ChildAccessLog, SiblingGroup, SiblingPlacement
 from .codes import Ethnicity, LegalStatus, Route, Sex, YesNoUnknown
+from .consent import (
+    ConsentKind,
+    ConsentStatus,
+    ConsentToPlacement,
+    FatherWithoutPR,
+    Informed,
+    Part19Application,
+    Part19Outcome,
+    Section20Accommodation,
+    Section20End,
+    Section20Threshold,
+    WrittenAgreement,
+)
 from .court import (
     STATUTORY_WEEKS,
-    ConsentStatus,
     CourtOrder,
     Direction,
     Extension,
     Hearing,
     HearingKind,
     OrderKind,
-    PreProceedings,
     Proceedings,
-    Section19Consent,
 )
 from .family import (
+    GUARDIAN_RELATIONSHIPS,
     PARENT_RELATIONSHIPS,
     FamilyMember,
     PaternityResult,
     PaternityTest,
+    PRBasis,
     Relationship,
     ViabilityAssessment,
     ViabilityOutcome,
 )
 from .notes import CaseNote, NoteKind
 from .plan import PlanningMeeting, PrimaryPlan, TwinTrackPlan
+from .preproceedings import (
+    FamilyMeetingKind,
+    GatewayDecision,
+    PreProceedings,
+    PreProceedingsOutcome,
+    Representation,
+)
 from .reviews import EscalationStage, IROConcern, LookedAfterReview
 from .standards import ChildStandardRecord, PracticeStandardItem, StandardItemAppliesTo
 
@@ -36,7 +55,23 @@ __all__ = [
     "Child",
     "ChildAccessLog",
     "ChildStandardRecord",
+    "ConsentKind",
     "ConsentStatus",
+    "ConsentToPlacement",
+    "FamilyMeetingKind",
+    "FatherWithoutPR",
+    "GUARDIAN_RELATIONSHIPS",
+    "GatewayDecision",
+    "Informed",
+    "PRBasis",
+    "Part19Application",
+    "Part19Outcome",
+    "PreProceedingsOutcome",
+    "Representation",
+    "Section20Accommodation",
+    "Section20End",
+    "Section20Threshold",
+    "WrittenAgreement",
     "CourtOrder",
     "Direction",
     "EscalationStage",
@@ -59,7 +94,6 @@ __all__ = [
     "Proceedings",
     "Relationship",
     "Route",
-    "Section19Consent",
     "Sex",
     "SiblingGroup",
     "SiblingPlacement",

@@ -14,17 +14,20 @@ from ..models import (
     CaseNote,
     Child,
     ChildStandardRecord,
+    ConsentToPlacement,
     CourtOrder,
     FamilyMember,
+    FatherWithoutPR,
     Hearing,
     IROConcern,
     LookedAfterReview,
     PaternityTest,
     Proceedings,
     Relationship,
-    Section19Consent,
+    Section20Accommodation,
     TwinTrackPlan,
     ViabilityAssessment,
+    WrittenAgreement,
 )
 from .child import children_visible_to
 
@@ -192,7 +195,6 @@ def child_with_records(*, user: User, pk: int) -> Child:
                 "responsible_authority",
                 "referred_to",
                 "sibling_group",
-                "pre_proceedings",
             )
             .prefetch_related(
                 Prefetch(
@@ -219,9 +221,23 @@ def child_with_records(*, user: User, pk: int) -> Child:
                     ),
                 ),
                 Prefetch("orders", queryset=CourtOrder.objects.select_related("hearing")),
+                # who may consent, and when (selectors.legal reads these)
+                "pre_proceedings",
                 Prefetch(
-                    "section19_consents",
-                    queryset=Section19Consent.objects.select_related("parent"),
+                    "placement_consents",
+                    queryset=ConsentToPlacement.objects.select_related("parent"),
+                ),
+                Prefetch(
+                    "written_agreements",
+                    queryset=WrittenAgreement.objects.select_related("parent"),
+                ),
+                Prefetch(
+                    "fathers_without_pr", queryset=FatherWithoutPR.objects.select_related("father")
+                ),
+                "part19_applications",
+                Prefetch(
+                    "section20_accommodations",
+                    queryset=Section20Accommodation.objects.select_related("agreed_by"),
                 ),
                 Prefetch("plans", queryset=TwinTrackPlan.objects.select_related("created_by")),
                 Prefetch("reviews", queryset=LookedAfterReview.objects.select_related("chair")),
