@@ -15,7 +15,7 @@ from accounts.dates import format_date, not_in_future
 from accounts.errors import Errors
 from accounts.models import User
 from accounts.permissions import require_perm
-from accounts.records import save_record
+from accounts.records import apply_changes, save_record
 
 from ..models import (
     GUARDIAN_RELATIONSHIPS,
@@ -348,19 +348,6 @@ def father_without_pr_errors(
     return errors.as_dict()
 
 
-FATHER_FIELDS = (
-    "father",
-    "identity_known",
-    "informed",
-    "informed_on",
-    "decided_by",
-    "decision_reason",
-    "counselled_on",
-    "wishes",
-    "notes",
-)
-
-
 @transaction.atomic
 def father_without_pr_record(
     *,
@@ -396,9 +383,18 @@ def father_without_pr_record(
         )
     ).raise_any()
     record = record or FatherWithoutPR(child=child)
-    values = locals()
-    for name in FATHER_FIELDS:
-        setattr(record, name, values[name])
+    apply_changes(
+        record,
+        father=father,
+        identity_known=identity_known,
+        informed=informed,
+        informed_on=informed_on,
+        decided_by=decided_by,
+        decision_reason=decision_reason,
+        counselled_on=counselled_on,
+        wishes=wishes,
+        notes=notes,
+    )
     return save_record(record, by=by)
 
 
@@ -529,17 +525,6 @@ def part19_errors(
     return errors.as_dict()
 
 
-PART19_FIELDS = (
-    "question",
-    "applied_on",
-    "issued_on",
-    "directions",
-    "outcome",
-    "decided_on",
-    "notes",
-)
-
-
 @transaction.atomic
 def part19_record(
     *,
@@ -566,9 +551,16 @@ def part19_record(
         )
     ).raise_any()
     record = record or Part19Application(child=child)
-    values = locals()
-    for name in PART19_FIELDS:
-        setattr(record, name, values[name])
+    apply_changes(
+        record,
+        question=question,
+        applied_on=applied_on,
+        issued_on=issued_on,
+        directions=directions,
+        outcome=outcome,
+        decided_on=decided_on,
+        notes=notes,
+    )
     return save_record(record, by=by)
 
 
@@ -612,18 +604,6 @@ def section20_errors(
     return errors.as_dict()
 
 
-SECTION20_FIELDS = (
-    "agreed_by",
-    "agreed_on",
-    "capacity_checked",
-    "told_of_right_to_remove",
-    "withdrawn_on",
-    "ended_on",
-    "end_reason",
-    "notes",
-)
-
-
 @transaction.atomic
 def section20_record(
     *,
@@ -656,7 +636,15 @@ def section20_record(
         )
     ).raise_any()
     record = record or Section20Accommodation(child=child)
-    values = locals()
-    for name in SECTION20_FIELDS:
-        setattr(record, name, values[name])
+    apply_changes(
+        record,
+        agreed_by=agreed_by,
+        agreed_on=agreed_on,
+        capacity_checked=capacity_checked,
+        told_of_right_to_remove=told_of_right_to_remove,
+        withdrawn_on=withdrawn_on,
+        ended_on=ended_on,
+        end_reason=end_reason,
+        notes=notes,
+    )
     return save_record(record, by=by)

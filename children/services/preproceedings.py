@@ -9,7 +9,7 @@ from accounts.dates import not_in_future
 from accounts.errors import Errors
 from accounts.models import User
 from accounts.permissions import require_perm
-from accounts.records import save_record
+from accounts.records import apply_changes, save_record
 
 from ..models import (
     Child,
@@ -24,17 +24,6 @@ from .court import CHANGE, on_or_after
 LETTER = "Date of the letter before proceedings (PLO letter)"
 MEETING = "Date of the pre-proceedings meeting"
 GATEWAY = "Date of the legal gateway meeting"
-
-DATE_FIELDS = (
-    ("gateway_meeting_on", GATEWAY),
-    ("letter_before_proceedings_on", LETTER),
-    ("letter_of_issue_on", "Date of the letter of issue"),
-    ("meeting_on", MEETING),
-    ("family_meeting_on", "Date of the family meeting"),
-    ("pre_birth_assessment_started_on", "Date the pre-birth assessment started"),
-    ("pre_birth_assessment_completed_on", "Date the pre-birth assessment was completed"),
-    ("outcome_on", "Date of the outcome"),
-)
 
 
 def pre_proceedings_errors(
@@ -53,10 +42,26 @@ def pre_proceedings_errors(
 ) -> dict[str | None, str]:
     """What is wrong with a pre-proceedings episode, by field: dates not in the future and in
     order (the gateway meeting, the letter, then the meeting), a decision with its date."""
-    values = locals()
     errors = Errors()
-    for name, subject in DATE_FIELDS:
-        not_in_future(errors, name, values[name], subject)
+    for name, day, subject in (
+        ("gateway_meeting_on", gateway_meeting_on, GATEWAY),
+        ("letter_before_proceedings_on", letter_before_proceedings_on, LETTER),
+        ("letter_of_issue_on", letter_of_issue_on, "Date of the letter of issue"),
+        ("meeting_on", meeting_on, MEETING),
+        ("family_meeting_on", family_meeting_on, "Date of the family meeting"),
+        (
+            "pre_birth_assessment_started_on",
+            pre_birth_assessment_started_on,
+            "Date the pre-birth assessment started",
+        ),
+        (
+            "pre_birth_assessment_completed_on",
+            pre_birth_assessment_completed_on,
+            "Date the pre-birth assessment was completed",
+        ),
+        ("outcome_on", outcome_on, "Date of the outcome"),
+    ):
+        not_in_future(errors, name, day, subject)
     on_or_after(
         errors,
         "letter_before_proceedings_on",
@@ -94,24 +99,6 @@ def pre_proceedings_errors(
     return errors.as_dict()
 
 
-FIELDS = (
-    "gateway_meeting_on",
-    "gateway_decision",
-    "letter_before_proceedings_on",
-    "letter_of_issue_on",
-    "meeting_on",
-    "review_meetings",
-    "parents_represented",
-    "family_meeting_kind",
-    "family_meeting_on",
-    "pre_birth_assessment_started_on",
-    "pre_birth_assessment_completed_on",
-    "outcome",
-    "outcome_on",
-    "notes",
-)
-
-
 @transaction.atomic
 def pre_proceedings_record(
     *,
@@ -134,22 +121,31 @@ def pre_proceedings_record(
     notes: str = "",
 ) -> PreProceedings:
     """Record a new pre-proceedings episode for the child, or (given ``record``) change one."""
-    values = dict(locals())
     if record is not None:
         record = PreProceedings.objects.select_for_update(of=("self",)).get(
             pk=record.pk, child=child
         )
     require_perm(by, CHANGE, child)
-    Errors(
-        pre_proceedings_errors(
-            **{
-                name: values[name]
-                for name in FIELDS
-                if name not in ("review_meetings", "parents_represented", "notes")
-            }
-        )
-    ).raise_any()
+    dated = {
+        "gateway_meeting_on": gateway_meeting_on,
+        "gateway_decision": gateway_decision,
+        "letter_before_proceedings_on": letter_before_proceedings_on,
+        "letter_of_issue_on": letter_of_issue_on,
+        "meeting_on": meeting_on,
+        "family_meeting_kind": family_meeting_kind,
+        "family_meeting_on": family_meeting_on,
+        "pre_birth_assessment_started_on": pre_birth_assessment_started_on,
+        "pre_birth_assessment_completed_on": pre_birth_assessment_completed_on,
+        "outcome": outcome,
+        "outcome_on": outcome_on,
+    }
+    Errors(pre_proceedings_errors(**dated)).raise_any()
     record = record or PreProceedings(child=child)
-    for name in FIELDS:
-        setattr(record, name, values[name])
+    apply_changes(
+        record,
+        **dated,
+        review_meetings=review_meetings,
+        parents_represented=parents_represented,
+        notes=notes,
+    )
     return save_record(record, by=by)

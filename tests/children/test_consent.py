@@ -669,3 +669,31 @@ def test_the_services_refuse_an_iro(make_user, own_team, child, mother):
         services.part19_record(child=child, question="Q", applied_on=TODAY, by=iro)
     with pytest.raises(PermissionDenied):
         services.parental_responsibility_record(member=mother, basis=PRBasis.MOTHER, by=iro)
+
+
+# --- the demo tells the truth -----------------------------------------------------------------
+
+
+def test_every_demo_childs_consent_pr_and_section_20_facts_agree(db):
+    import io
+
+    from django.core.management import call_command
+
+    from children.models import Child
+
+    call_command("load_demo", stdout=io.StringIO())
+    for child in Child.objects.all():
+        assert legal_truth_errors(child) == [], child.la_child_id
+    for model in (
+        ConsentToPlacement,
+        WrittenAgreement,
+        FatherWithoutPR,
+        Part19Application,
+        Section20Accommodation,
+        PreProceedings,
+    ):
+        assert model.objects.exists(), model.__name__
+    unborn = Child.objects.get(la_child_id="NM-40112")
+    assert pr_holders(child=unborn) == []
+    relinquished = Child.objects.get(la_child_id="NM-40130")
+    assert not consent_authority(child=relinquished).authorised  # under six weeks: not yet
