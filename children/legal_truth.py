@@ -3,12 +3,7 @@ other, by the same rules the services enforce (LAW.md "Who may consent, and when
 truth test runs them on every demo child; each returns the problems found, in words, [] if none.
 """
 
-from datetime import date
-
-from accounts import clock
-
-from .models import Child, PRBasis, Relationship, Section20End, YesNoUnknown
-from .selectors.legal import consent_authority, member_holds_pr
+from .models import Child, PRBasis, YesNoUnknown
 from .services.consent import (
     consent_errors,
     father_without_pr_errors,
@@ -93,10 +88,10 @@ def consent_truth_errors(child: Child) -> list[str]:
     return found
 
 
-def section20_truth_errors(child: Child, on: date | None = None) -> list[str]:
-    """Each section 20 record passes its rules; one ended by consent has a consent that
-    authorises placement (ACA s.30); one agreed by a mother is after the birth."""
-    day = on or clock.today()
+def section20_truth_errors(child: Child) -> list[str]:
+    """Each section 20 record passes its rules: agreed by a PR holder after the birth; one ended
+    by an order has the order, one ended by consent a consent that authorises placement (ACA
+    s.30)."""
     found = []
     for s in child.section20_accommodations.all():
         found += _as_words(
@@ -110,17 +105,6 @@ def section20_truth_errors(child: Child, on: date | None = None) -> list[str]:
                 end_reason=s.end_reason,
             ),
         )
-        if (
-            s.end_reason == Section20End.CONSENT
-            and not consent_authority(child=child, on=s.ended_on or day).authorised
-        ):
-            found.append("Section 20 ended by consent, but no consent authorises placement")
-        if s.agreed_by.relationship != Relationship.MOTHER and not member_holds_pr(
-            s.agreed_by, child, s.agreed_on
-        ):
-            found.append(
-                f"Section 20 agreed by {s.agreed_by.name}, who has no parental responsibility"
-            )
     return found
 
 

@@ -36,7 +36,7 @@ from ..models import (
     WrittenAgreement,
     YesNoUnknown,
 )
-from ..selectors.legal import member_holds_pr, six_weeks_old_on
+from ..selectors.legal import consent_authority, member_holds_pr, six_weeks_old_on
 from .court import CHANGE, on_or_after
 
 CONSIDERED = "Date consent was first discussed"
@@ -601,6 +601,21 @@ def section20_errors(
         errors.add("end_reason", "Select why accommodation under section 20 ended")
     if end_reason and ended_on is None:
         errors.add("ended_on", "Enter the date accommodation under section 20 ended")
+    if ended_on is not None and end_reason == Section20End.ORDER:
+        if not any(o.made_on == ended_on for o in child.orders.all()):
+            errors.add(
+                "end_reason",
+                f"No order made on {format_date(ended_on)} is recorded: record the order first",
+            )
+    if ended_on is not None and end_reason == Section20End.CONSENT:
+        # ACA s.30(3): once the agency is authorised to place by consent, the parent may no
+        # longer remove the child, and section 20(8) no longer applies (s.30(6))
+        if not consent_authority(child=child, on=ended_on).authorised:
+            errors.add(
+                "end_reason",
+                f"Consent to placement for adoption did not authorise placement on "
+                f"{format_date(ended_on)}: record the consent first",
+            )
     return errors.as_dict()
 
 

@@ -537,6 +537,20 @@ def test_section_20_is_agreed_by_a_person_with_pr_and_an_end_has_its_reason(sw, 
     assert sw.post(url("section20_add", child), section20_data(mother)).status_code == 302
 
 
+def test_section_20_ended_by_an_order_needs_the_order(sw, child, mother):
+    ended = {"end_reason": Section20End.ORDER, **date_fields("ended_on", BORN + timedelta(9))}
+    page = sw.post(url("section20_add", child), section20_data(mother, **ended)).content.decode()
+    assert field_error(
+        page,
+        "end_reason",
+        "No order made on 14 October 2026 is recorded: record the order first",
+    )
+    assert not Section20Accommodation.objects.exists()
+    f.CourtOrderFactory(child=child, kind=OrderKind.INTERIM_CARE, made_on=BORN + timedelta(9))
+    response = sw.post(url("section20_add", child), section20_data(mother, **ended))
+    assert response.status_code == 302
+
+
 def test_a_baby_accommodated_under_section_20_past_the_local_threshold_is_flagged(
     sw, child, mother
 ):
@@ -557,9 +571,10 @@ def test_section_20_ended_by_consent_needs_consent_that_authorises(child, mother
         ended_on=TODAY - timedelta(days=1),
         end_reason=Section20End.CONSENT,
     )
-    assert "Section 20 ended by consent, but no consent authorises placement" in (
-        legal_truth_errors(child)
-    )
+    assert legal_truth_errors(child) == [
+        "Section 20: Consent to placement for adoption did not authorise placement on "
+        "22 November 2026: record the consent first"
+    ]
     given(child, mother, SIX_WEEKS)
     record.refresh_from_db()
     assert legal_truth_errors(child) == []
