@@ -217,6 +217,14 @@ class ConsentToPlacementAdmin(CaseRecordAdmin):
     raw_id_fields = ["child", "parent"]
 
 
+@admin.register(models.PreProceedingsReview)
+class PreProceedingsReviewAdmin(CaseRecordAdmin):
+    child_path = "pre_proceedings__child"
+    list_display = ["pre_proceedings", "held_on"]
+    search_fields = ["pre_proceedings__child__la_child_id"]
+    raw_id_fields = ["pre_proceedings"]
+
+
 @admin.register(models.WrittenAgreement)
 class WrittenAgreementAdmin(CaseRecordAdmin):
     list_display = ["child", "parent", "agreed_on"]

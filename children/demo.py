@@ -124,7 +124,7 @@ def load(context: dict) -> None:
     services.paternity_test_add(
         child=unborn, alleged_father=alleged, requested_on=_days(-20), by=sw
     )
-    services.pre_proceedings_record(
+    unborn_pre_proceedings = services.pre_proceedings_record(
         child=unborn,
         gateway_meeting_on=_days(-38),
         gateway_decision=GatewayDecision.PRE_PROCEEDINGS,
@@ -136,6 +136,12 @@ def load(context: dict) -> None:
         pre_birth_assessment_started_on=_days(-30),
         outcome=PreProceedingsOutcome.CONTINUE,
         outcome_on=_days(-5),
+        by=sw,
+    )
+    services.pre_proceedings_review_add(
+        pre_proceedings=unborn_pre_proceedings,
+        held_on=_days(-12),
+        agreed="Mother attending the residential assessment; continue pre-proceedings.",
         by=sw,
     )
     # AAR reg 14: the alleged father has no parental responsibility; he is told and counselled

@@ -10,6 +10,7 @@ number of records), reading plain values.
 from . import forms
 from . import models as m
 from .extensions import ChronologyEvent, HistorySource, chronology_sources, history_sources
+from .history import history_of
 
 
 def _label(model, field_name):
@@ -113,6 +114,12 @@ def legal_events(child, viewer):
         ("pre_birth_assessment_completed_on", "Pre-birth assessment completed"),
     )
     pre_outcome = _label(m.PreProceedings, "outcome")
+    for review in m.PreProceedingsReview.objects.filter(pre_proceedings__child=child).values(
+        "held_on", "agreed"
+    ):
+        yield ChronologyEvent(
+            review["held_on"], "Court", "Pre-proceedings review meeting", review["agreed"]
+        )
     for pre in m.PreProceedings.objects.filter(child=child).values(
         *(name for name, _ in steps), "outcome", "outcome_on"
     ):
@@ -151,6 +158,16 @@ SOURCES = (
         "Father without parental responsibility",
         _by_child,
         forms=(forms.FatherWithoutPRForm,),
+    ),
+    HistorySource(
+        m.PreProceedingsReview,
+        "Pre-proceedings review meeting",
+        lambda child: {
+            "pre_proceedings_id__in": history_of(m.PreProceedings)
+            .filter(child_id=child.pk)
+            .values("id")
+        },
+        forms=(forms.PreProceedingsReviewForm,),
     ),
     HistorySource(
         m.Part19Application, "Part 19 application", _by_child, forms=(forms.Part19Form,)

@@ -113,6 +113,11 @@ urlpatterns = [
         )
     ],
     path(
+        "children/<int:pk>/court/pre-proceedings/<int:record_pk>/reviews/new/",
+        consent.PreProceedingsReviewView.as_view(),
+        name="pre_proceedings_review_add",
+    ),
+    path(
         "children/<int:pk>/family/members/<int:member_pk>/parental-responsibility/",
         consent.ParentalResponsibilityView.as_view(),
         name="parental_responsibility",

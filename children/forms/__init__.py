@@ -24,7 +24,7 @@ from .family import (
 )
 from .notes import CaseNoteForm
 from .plan import PlanForm
-from .preproceedings import PreProceedingsForm
+from .preproceedings import PreProceedingsForm, PreProceedingsReviewForm
 from .reviews import (
     ConcernRaiseForm,
     ConcernResolveForm,
@@ -47,6 +47,7 @@ __all__ = [
     "HearingForm",
     "OrderForm",
     "PreProceedingsForm",
+    "PreProceedingsReviewForm",
     "ProceedingsConcludeForm",
     "ProceedingsForm",
     "ConsentForm",

@@ -9,9 +9,10 @@ from ..models import (
     GatewayDecision,
     PreProceedings,
     PreProceedingsOutcome,
+    PreProceedingsReview,
     Representation,
 )
-from ..services.preproceedings import pre_proceedings_errors
+from ..services.preproceedings import pre_proceedings_errors, pre_proceedings_review_errors
 
 
 def _optional(noun: str, label: str) -> GovDateField:
@@ -47,7 +48,6 @@ class PreProceedingsForm(GovFormMixin, forms.ModelForm):
             "letter_before_proceedings_on",
             "letter_of_issue_on",
             "meeting_on",
-            "review_meetings",
             "parents_represented",
             "family_meeting_kind",
             "family_meeting_on",
@@ -59,7 +59,6 @@ class PreProceedingsForm(GovFormMixin, forms.ModelForm):
         ]
         labels = {
             "gateway_decision": "Decision of the legal gateway meeting (optional)",
-            "review_meetings": "Review meetings (optional)",
             "parents_represented": "Parents' legal representation",
             "family_meeting_kind": "Family group conference or family network meeting (optional)",
             "outcome": "Outcome of pre-proceedings (optional)",
@@ -102,4 +101,29 @@ class PreProceedingsForm(GovFormMixin, forms.ModelForm):
             "outcome_on",
         ]
         add_errors(self, pre_proceedings_errors(**{n: cleaned.get(n) or None for n in names}))
+        return cleaned
+
+
+class PreProceedingsReviewForm(GovFormMixin, forms.ModelForm):
+    """A review meeting of a pre-proceedings episode."""
+
+    held_on = GovDateField(noun="the review meeting")
+
+    class Meta:
+        model = PreProceedingsReview
+        fields = ["held_on", "agreed"]
+        labels = {"agreed": "What was agreed (optional)"}
+
+    def __init__(self, *args, pre_proceedings: PreProceedings, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.pre_proceedings = pre_proceedings
+
+    def clean(self):
+        cleaned = super().clean()
+        add_errors(
+            self,
+            pre_proceedings_review_errors(
+                pre_proceedings=self.pre_proceedings, held_on=cleaned.get("held_on")
+            ),
+        )
         return cleaned

@@ -43,6 +43,7 @@ from .preproceedings import (
     GatewayDecision,
     PreProceedings,
     PreProceedingsOutcome,
+    PreProceedingsReview,
     Representation,
 )
 from .reviews import EscalationStage, IROConcern, LookedAfterReview
@@ -67,6 +68,7 @@ __all__ = [
     "Part19Application",
     "Part19Outcome",
     "PreProceedingsOutcome",
+    "PreProceedingsReview",
     "Representation",
     "Section20Accommodation",
     "Section20End",

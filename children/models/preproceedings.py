@@ -54,11 +54,6 @@ class PreProceedings(TimeStampedModel):
     )
     letter_of_issue_on = models.DateField("date of the letter of issue", null=True, blank=True)
     meeting_on = models.DateField("date of the pre-proceedings meeting", null=True, blank=True)
-    review_meetings = models.TextField(
-        "review meetings",
-        blank=True,
-        help_text="The date and what was agreed at each review meeting.",
-    )
     parents_represented = models.CharField(
         "parents' legal representation",
         max_length=10,
@@ -104,3 +99,20 @@ class PreProceedings(TimeStampedModel):
             if d
         ]
         return min(days) if days else None
+
+
+class PreProceedingsReview(TimeStampedModel):
+    """A review meeting of a pre-proceedings episode (PD12A): its date and what was agreed."""
+
+    pre_proceedings = models.ForeignKey(
+        PreProceedings, on_delete=models.PROTECT, related_name="reviews"
+    )
+    held_on = models.DateField("date of the review meeting")
+    agreed = models.TextField("what was agreed", blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["held_on", "pk"]
+
+    def __str__(self) -> str:
+        return "Pre-proceedings review meeting"

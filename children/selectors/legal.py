@@ -271,12 +271,10 @@ def section20_threshold_days(*, child: Child) -> int | None:
     """The responsible authority's section 20 threshold in days, or None when none is set."""
     from ..models import Section20Threshold
 
-    found = (
-        Section20Threshold.objects.filter(organisation_id=child.responsible_authority_id)
-        .values_list("days", flat=True)
-        .first()
-    )
-    return found
+    try:  # joined by child_with_records; one query elsewhere
+        return child.responsible_authority.section20_threshold.days
+    except Section20Threshold.DoesNotExist:
+        return None
 
 
 def section20_flag(record, threshold_days: int | None, on: date | None = None) -> str:

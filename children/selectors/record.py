@@ -22,6 +22,7 @@ from ..models import (
     IROConcern,
     LookedAfterReview,
     PaternityTest,
+    PreProceedings,
     Proceedings,
     Relationship,
     Section20Accommodation,
@@ -195,6 +196,7 @@ def child_with_records(*, user: User, pk: int) -> Child:
                 "responsible_authority",
                 "referred_to",
                 "sibling_group",
+                "responsible_authority__section20_threshold",
             )
             .prefetch_related(
                 Prefetch(
@@ -222,7 +224,10 @@ def child_with_records(*, user: User, pk: int) -> Child:
                 ),
                 Prefetch("orders", queryset=CourtOrder.objects.select_related("hearing")),
                 # who may consent, and when (selectors.legal reads these)
-                "pre_proceedings",
+                Prefetch(
+                    "pre_proceedings",
+                    queryset=PreProceedings.objects.prefetch_related("reviews"),
+                ),
                 Prefetch(
                     "placement_consents",
                     queryset=ConsentToPlacement.objects.select_related("parent"),

@@ -38,7 +38,7 @@ from .family import (
 )
 from .notes import case_note_add
 from .plan import plan_set
-from .preproceedings import pre_proceedings_record
+from .preproceedings import pre_proceedings_record, pre_proceedings_review_add
 from .reviews import (
     iro_concern_raise,
     iro_concern_resolve,
@@ -65,6 +65,7 @@ __all__ = [
     "hearing_update",
     "order_record",
     "pre_proceedings_record",
+    "pre_proceedings_review_add",
     "proceedings_conclude",
     "proceedings_issue",
     "proceedings_update",

@@ -17,6 +17,7 @@ from ..models import (
     GatewayDecision,
     PreProceedings,
     PreProceedingsOutcome,
+    PreProceedingsReview,
     Representation,
 )
 from .court import CHANGE, on_or_after
@@ -110,7 +111,6 @@ def pre_proceedings_record(
     letter_before_proceedings_on: date | None = None,
     letter_of_issue_on: date | None = None,
     meeting_on: date | None = None,
-    review_meetings: str = "",
     parents_represented: Representation | str = Representation.UNKNOWN,
     family_meeting_kind: FamilyMeetingKind | str = "",
     family_meeting_on: date | None = None,
@@ -144,8 +144,47 @@ def pre_proceedings_record(
     apply_changes(
         record,
         **dated,
-        review_meetings=review_meetings,
         parents_represented=parents_represented,
         notes=notes,
     )
     return save_record(record, by=by)
+
+
+def pre_proceedings_review_errors(
+    *, pre_proceedings: PreProceedings, held_on: date | None
+) -> dict[str | None, str]:
+    """A review meeting is held after the pre-proceedings meeting (or the letter), not in the
+    future."""
+    errors = Errors()
+    subject = "Date of the review meeting"
+    not_in_future(errors, "held_on", held_on, subject)
+    if pre_proceedings.meeting_on is not None:
+        on_or_after(
+            errors,
+            "held_on",
+            held_on,
+            subject,
+            pre_proceedings.meeting_on,
+            "the date of the pre-proceedings meeting",
+        )
+    return errors.as_dict()
+
+
+@transaction.atomic
+def pre_proceedings_review_add(
+    *, pre_proceedings: PreProceedings, held_on: date, by: User, agreed: str = ""
+) -> PreProceedingsReview:
+    """Record a review meeting of a pre-proceedings episode."""
+    pre_proceedings = (
+        PreProceedings.objects.select_for_update(of=("self",))
+        .select_related("child")
+        .get(pk=pre_proceedings.pk)
+    )
+    require_perm(by, CHANGE, pre_proceedings.child)
+    Errors(
+        pre_proceedings_review_errors(pre_proceedings=pre_proceedings, held_on=held_on)
+    ).raise_any()
+    return save_record(
+        PreProceedingsReview(pre_proceedings=pre_proceedings, held_on=held_on, agreed=agreed),
+        by=by,
+    )

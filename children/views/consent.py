@@ -15,6 +15,7 @@ from ..forms import (
     ParentalResponsibilityForm,
     Part19Form,
     PreProceedingsForm,
+    PreProceedingsReviewForm,
     Section20Form,
     WrittenAgreementForm,
 )
@@ -170,4 +171,28 @@ class ParentalResponsibilityView(CourtView):
             by=self.request.user,
             basis=form.cleaned_data["basis"],
             acquired_on=form.cleaned_data["acquired_on"],
+        )
+
+
+class PreProceedingsReviewView(CourtView):
+    form_class = PreProceedingsReviewForm
+    title = "Add a pre-proceedings review meeting"
+    submit_label = "Add review meeting"
+    success_message = "The review meeting has been recorded"
+
+    def get_instance(self):
+        self.pre_proceedings = get_object_or_404(
+            PreProceedings, pk=self.kwargs["record_pk"], child=self.child
+        )
+        return None
+
+    def get_form_kwargs(self):
+        return {"pre_proceedings": self.pre_proceedings}
+
+    def save(self, form):
+        return services.pre_proceedings_review_add(
+            pre_proceedings=self.pre_proceedings,
+            by=self.request.user,
+            held_on=form.cleaned_data["held_on"],
+            agreed=form.cleaned_data["agreed"],
         )

@@ -139,6 +139,7 @@ PAGES: dict[str, Page] = {
     "children:pre_proceedings_add": form_page(
         no_errors="every field is optional: each PLO step is recorded when it happens"
     ),
+    "children:pre_proceedings_review_add": form_page(record_pk="own_pre_proceedings"),
     "children:pre_proceedings_edit": form_page(
         record_pk="own_pre_proceedings",
         no_errors="every field is optional: each PLO step is recorded when it happens",

@@ -255,3 +255,12 @@ class ChildStandardRecordFactory(factory.django.DjangoModelFactory):
     child = factory.SubFactory(ChildFactory)
     item = factory.SubFactory(PracticeStandardItemFactory)
     met_on = factory.LazyFunction(lambda: date.today() - timedelta(days=3))
+
+
+class PreProceedingsReviewFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.PreProceedingsReview
+
+    pre_proceedings = factory.SubFactory(PreProceedingsFactory)
+    held_on = factory.LazyFunction(lambda: date.today() - timedelta(days=10))
+    agreed = "Continue pre-proceedings"

@@ -589,7 +589,6 @@ def pre_data(**overrides):
         "parents_represented": "all",
         "family_meeting_kind": "fgc",
         "outcome": "",
-        "review_meetings": "",
         "notes": "",
         **date_fields("gateway_meeting_on", TODAY - timedelta(days=40)),
         **date_fields("letter_before_proceedings_on", TODAY - timedelta(days=35)),
@@ -712,3 +711,29 @@ def test_every_demo_childs_consent_pr_and_section_20_facts_agree(db):
     assert pr_holders(child=unborn) == []
     relinquished = Child.objects.get(la_child_id="NM-40130")
     assert not consent_authority(child=relinquished).authorised  # under six weeks: not yet
+
+
+def test_a_pre_proceedings_review_meeting_is_after_the_meeting_and_listed_on_the_court_tab(
+    sw, child
+):
+    pre = f.PreProceedingsFactory(child=child, meeting_on=TODAY - timedelta(days=20))
+    page = sw.post(
+        url("pre_proceedings_review_add", child, record_pk=pre.pk),
+        {"agreed": "Kept as typed", **date_fields("held_on", TODAY - timedelta(days=21))},
+    ).content.decode()
+    assert field_error(
+        page,
+        "held_on",
+        "Date of the review meeting must be on or after the date of the pre-proceedings "
+        "meeting (3 November 2026)",
+    )
+    assert "Kept as typed" in page
+    response = sw.post(
+        url("pre_proceedings_review_add", child, record_pk=pre.pk),
+        {"agreed": "Continue for four weeks", **date_fields("held_on", TODAY - timedelta(3))},
+    )
+    assert response.status_code == 302
+    court = sw.get(url("record", child)).content.decode().split('id="court"', 1)[1]
+    assert "20 November 2026: Continue for four weeks" in court
+    other = f.ChildFactory(responsible_authority=child.responsible_authority)
+    assert sw.get(url("pre_proceedings_review_add", other, record_pk=pre.pk)).status_code == 404

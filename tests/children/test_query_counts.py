@@ -37,7 +37,10 @@ def add_one_of_everything(child, n: int) -> None:
     f.FatherWithoutPRFactory(child=child, informed="informed", informed_on=date.today())
     f.Part19ApplicationFactory(child=child, issued_on=date.today(), decided_on=date.today())
     f.Section20AccommodationFactory(child=child, agreed_by=father, ended_on=date.today())
-    f.PreProceedingsFactory(child=child, gateway_meeting_on=date.today() - timedelta(days=40))
+    pre = f.PreProceedingsFactory(
+        child=child, gateway_meeting_on=date.today() - timedelta(days=40)
+    )
+    f.PreProceedingsReviewFactory(pre_proceedings=pre)
     f.TwinTrackPlanFactory(child=child, meeting_on=date.today() - timedelta(days=n))
     review = f.LookedAfterReviewFactory(child=child)
     f.IROConcernFactory(child=child, review=review)
