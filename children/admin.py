@@ -195,7 +195,7 @@ class RetentionReviewAdmin(CaseRecordAdmin):
 
 @admin.register(models.PreProceedings)
 class PreProceedingsAdmin(CaseRecordAdmin):
-    list_display = ["child", "plo_letter_on", "plo_meeting_on"]
+    list_display = ["child", "letter_before_proceedings_on", "meeting_on", "outcome"]
     search_fields = ["child__la_child_id", "child__legal_name"]
     raw_id_fields = ["child"]
 
@@ -256,12 +256,58 @@ class LegalStatusPeriodAdmin(CaseRecordAdmin):
     raw_id_fields = ["child", "order"]
 
 
-@admin.register(models.Section19Consent)
-class Section19ConsentAdmin(CaseRecordAdmin):
-    list_display = ["child", "parent", "status", "considered_on"]
+@admin.register(models.ConsentToPlacement)
+class ConsentToPlacementAdmin(CaseRecordAdmin):
+    list_display = ["child", "parent", "status", "considered_on", "witnessed_on"]
     list_filter = ["status"]
     search_fields = ["child__la_child_id", "child__legal_name"]
     raw_id_fields = ["child", "parent"]
+
+
+@admin.register(models.PreProceedingsReview)
+class PreProceedingsReviewAdmin(CaseRecordAdmin):
+    child_path = "pre_proceedings__child"
+    list_display = ["pre_proceedings", "held_on"]
+    search_fields = ["pre_proceedings__child__la_child_id"]
+    raw_id_fields = ["pre_proceedings"]
+
+
+@admin.register(models.WrittenAgreement)
+class WrittenAgreementAdmin(CaseRecordAdmin):
+    list_display = ["child", "parent", "agreed_on"]
+    search_fields = ["child__la_child_id", "child__legal_name"]
+    raw_id_fields = ["child", "parent"]
+
+
+@admin.register(models.FatherWithoutPR)
+class FatherWithoutPRAdmin(CaseRecordAdmin):
+    list_display = ["child", "father", "identity_known", "informed"]
+    search_fields = ["child__la_child_id", "child__legal_name"]
+    raw_id_fields = ["child", "father"]
+
+
+@admin.register(models.Part19Application)
+class Part19ApplicationAdmin(CaseRecordAdmin):
+    list_display = ["child", "applied_on", "outcome", "decided_on"]
+    list_filter = ["outcome"]
+    search_fields = ["child__la_child_id", "child__legal_name"]
+    raw_id_fields = ["child"]
+
+
+@admin.register(models.Section20Accommodation)
+class Section20AccommodationAdmin(CaseRecordAdmin):
+    list_display = ["child", "agreed_by", "agreed_on", "ended_on"]
+    search_fields = ["child__la_child_id", "child__legal_name"]
+    raw_id_fields = ["child", "agreed_by"]
+
+
+@admin.register(models.Section20Threshold)
+class Section20ThresholdAdmin(admin.ModelAdmin):
+    """Local practice an admin sets: after how many days a baby accommodated under section 20
+    is flagged on the record."""
+
+    list_display = ["organisation", "days"]
+    search_fields = ["organisation__name"]
 
 
 @admin.register(models.CaseNote)

@@ -8,7 +8,7 @@ class ChildrenConfig(AppConfig):
     def ready(self):
         from accounts import home, navigation
 
-        from . import chronology, history
+        from . import chronology, history, legal_sources
         from .rules import works_with_children
         from .selectors import home_panel
         from .views import sections
@@ -26,6 +26,7 @@ class ChildrenConfig(AppConfig):
         from . import standards_evidence
 
         standards_evidence.register_own()
+        legal_sources.register()
 
         navigation.register(
             navigation.NavItem("Children", "children:list", works_with_children.test, order=10)

@@ -5,7 +5,8 @@
 child and the viewer and returning its events, leaving out what this viewer may not see. Each
 source runs a fixed number of queries, so the chronology's cost follows the number of sources,
 not the length of the record. The child's own records are one source of one query
-(``records_events``: a UNION ALL of plain columns, no model objects).
+(``records_events``: a UNION ALL of plain columns, no model objects); consent, parental
+responsibility, Part 19, section 20 and pre-proceedings are another (``legal_sources``).
 """
 
 from datetime import date
@@ -26,7 +27,6 @@ from .models import (
     IROEscalation,
     LegalStatusPeriod,
     PaternityTest,
-    Section19Consent,
     TwinTrackPlan,
     ViabilityAssessment,
 )
@@ -95,14 +95,6 @@ SELECT 3, row_number() OVER (ORDER BY p.requested_on, p.id), p.requested_on, p.r
   {_USER.format("p", "created_by_id")}
  WHERE p.child_id = %(child)s
 UNION ALL
-(SELECT 4, 1, pp.plo_letter_on, pp.plo_meeting_on, NULL::date, NULL::text, NULL::text,
-        NULL::text, {_BY}
-   FROM children_preproceedings pp
-   {_USER.format("pp", "created_by_id")}
-  WHERE pp.child_id = %(child)s
-  ORDER BY pp.id
-  LIMIT 1)
-UNION ALL
 SELECT 5, row_number() OVER (ORDER BY p.issued_on DESC, p.id), p.issued_on, p.concluded_on,
        NULL::date, p.court::text, p.case_number::text, NULL::text, {_BY}
   FROM children_proceedings p
@@ -136,13 +128,6 @@ SELECT 9, row_number() OVER (ORDER BY o.made_on, o.id), o.made_on, o.ended_on, N
   FROM children_courtorder o
   {_USER.format("o", "created_by_id")}
  WHERE o.child_id = %(child)s
-UNION ALL
-SELECT 10, row_number() OVER (ORDER BY s.considered_on, s.id), s.considered_on, NULL::date,
-       NULL::date, f.name::text, s.status::text, NULL::text, {_BY}
-  FROM children_section19consent s
-  JOIN children_familymember f ON f.id = s.parent_id
-  {_USER.format("s", "created_by_id")}
- WHERE s.child_id = %(child)s
 UNION ALL
 SELECT 11, row_number() OVER (ORDER BY t.meeting_on, t.created_at, t.id), t.meeting_on,
        NULL::date, NULL::date, t."primary"::text, t.meeting::text, NULL::text, {_BY}
@@ -235,7 +220,6 @@ def records_events(child, viewer):
     legal_status = _display(LegalStatusPeriod, "code")
     status_basis = _display(LegalStatusPeriod, "basis")
     order_kind = _display(CourtOrder, "kind")
-    consent = _display(Section19Consent, "status")
     primary = _display(TwinTrackPlan, "primary")
     meeting = _display(TwinTrackPlan, "meeting")
     note_kind = _display(CaseNote, "kind")
@@ -269,11 +253,6 @@ def records_events(child, viewer):
                 yield ChronologyEvent(
                     d2, "Family", "Paternity test result", f"{t1}: {result(t2)}", by
                 )
-        elif source == 4:
-            if d1:
-                yield ChronologyEvent(d1, "Court", "PLO letter sent", by=by)
-            if d2:
-                yield ChronologyEvent(d2, "Court", "PLO meeting held", by=by)
         elif source == 5:
             yield ChronologyEvent(
                 d1, "Court", "Care proceedings issued", f"{t1}, case {t2}", by, order=20
@@ -295,8 +274,6 @@ def records_events(child, viewer):
             yield ChronologyEvent(d1, "Court", f"{order_kind(t1)} made", t2, by, order=40)
             if d2:
                 yield ChronologyEvent(d2, "Court", f"{order_kind(t1)} ended", order=41)
-        elif source == 10:
-            yield ChronologyEvent(d1, "Court", "Section 19 consent", f"{t1}: {consent(t2)}", by)
         elif source == 11:
             yield ChronologyEvent(
                 d1,

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from accounts.clock import today
 
+from .legal_truth import legal_truth_errors
 from .models import PROPOSED_STATUS, Child, extension_limit, orders_in_force
 from .services.court import hearing_status_errors, order_record_errors
 from .services.legal import care_period_errors, legal_status_basis_errors
@@ -124,6 +125,8 @@ CHILD_CHECKS: list[Callable[[Child], list[str]]] = [
     hearings,
     extensions,
     status_follows_orders,
+    # issue 8 part B: consent, parental responsibility and section 20 (children.legal_truth)
+    legal_truth_errors,
 ]
 
 

@@ -22,19 +22,27 @@ from .models import (
     ConsentStatus,
     EPType,
     EscalationStage,
+    FamilyMeetingKind,
     FfaBasis,
+    GatewayDecision,
     HearingKind,
     HearingStatus,
+    Informed,
     JudgeLevel,
     LegalStatus,
     NoteKind,
     OrderKind,
     PlanningMeeting,
     PracticeStandardItem,
+    PRBasis,
+    PreProceedingsOutcome,
     ProceedingsKind,
     Relationship,
+    Representation,
     RetentionDecision,
     Route,
+    Section20End,
+    Section20Threshold,
     SiblingPlacement,
     StatusBasis,
     Track,
@@ -98,7 +106,8 @@ def load(context: dict) -> None:
         child=unborn,
         name="Jay Marsh",
         relationship=Relationship.MOTHER,
-        parental_responsibility=YesNoUnknown.YES,
+        # CA 1989 s.2: the mother has parental responsibility from the birth, not before
+        parental_responsibility=YesNoUnknown.UNKNOWN,
         legal_representative="Harbour Family Law (demo)",
         address="1 Example Row, Northmoor",
         phone="01632 960001",
@@ -131,8 +140,36 @@ def load(context: dict) -> None:
     services.paternity_test_add(
         child=unborn, alleged_father=alleged, requested_on=_days(-20), by=sw
     )
-    services.pre_proceedings_record(
-        child=unborn, plo_letter_on=_days(-35), plo_meeting_on=_days(-25), by=sw
+    unborn_pre_proceedings = services.pre_proceedings_record(
+        child=unborn,
+        gateway_meeting_on=_days(-38),
+        gateway_decision=GatewayDecision.PRE_PROCEEDINGS,
+        letter_before_proceedings_on=_days(-35),
+        meeting_on=_days(-25),
+        parents_represented=Representation.ALL,
+        family_meeting_kind=FamilyMeetingKind.FGC,
+        family_meeting_on=_days(-22),
+        pre_birth_assessment_started_on=_days(-30),
+        outcome=PreProceedingsOutcome.CONTINUE,
+        outcome_on=_days(-5),
+        by=sw,
+    )
+    services.pre_proceedings_review_add(
+        pre_proceedings=unborn_pre_proceedings,
+        held_on=_days(-12),
+        agreed="Mother attending the residential assessment; continue pre-proceedings.",
+        by=sw,
+    )
+    # AAR reg 14: the alleged father has no parental responsibility; he is told and counselled
+    services.father_without_pr_record(
+        child=unborn,
+        father=alleged,
+        identity_known=YesNoUnknown.YES,
+        informed=Informed.INFORMED,
+        informed_on=_days(-24),
+        counselled_on=_days(-20),
+        wishes="Wants a paternity test before deciding whether to put himself forward.",
+        by=sw,
     )
     _plan(
         unborn,
@@ -168,7 +205,7 @@ def load(context: dict) -> None:
         identified_on=_days(-78),
         referred_to=raa,
     )
-    services.family_member_add(
+    baby_mother = services.family_member_add(
         child=baby,
         name="Alex Ellery",
         relationship=Relationship.MOTHER,
@@ -234,6 +271,17 @@ def load(context: dict) -> None:
     )
     services.direction_mark_complied(direction=assessment, complied_on=_days(-26), by=sw)
     services.hearing_add(proceedings=proceedings, kind=HearingKind.IRH, listed_on=_days(40), by=sw)
+    # looked after from the day the mother agreed to section 20 until the interim care order
+    services.section20_record(
+        child=baby,
+        agreed_by=baby_mother,
+        agreed_on=_days(-63),
+        capacity_checked=True,
+        told_of_right_to_remove=True,
+        ended_on=_days(-42),
+        end_reason=Section20End.ORDER,
+        by=sw,
+    )
     _plan(
         baby,
         tm,
@@ -293,7 +341,9 @@ def load(context: dict) -> None:
         by=tm,
     )
 
-    # 3. A relinquished baby: consensual adoption with Section 19 consent.
+    # 3. A relinquished baby under six weeks: accommodated under section 20, placed under the
+    # mother's written agreement (AAR reg 35(4)), consent to placement sought at six weeks, and a
+    # Part 19 application asking the court whether the father must be told (Standard 2.9).
     relinquished = child(
         legal_name="Morgan Tate",
         date_of_birth=_days(-20),
@@ -319,13 +369,51 @@ def load(context: dict) -> None:
         parental_responsibility=YesNoUnknown.YES,
         by=sw,
     )
-    services.section19_record(
+    services.section20_record(
+        child=relinquished,
+        agreed_by=birth_mother,
+        agreed_on=_days(-18),
+        capacity_checked=True,
+        told_of_right_to_remove=True,
+        by=sw,
+    )
+    services.written_agreement_record(
+        child=relinquished, parent=birth_mother, agreed_on=_days(-18), by=sw
+    )
+    services.consent_record(
         child=relinquished,
         parent=birth_mother,
         status=ConsentStatus.APPLIED,
         considered_on=_days(-15),
-        notes="Cafcass asked to witness consent.",
+        notes="Cafcass asked to witness consent once the baby is six weeks old.",
         by=sw,
+    )
+    relinquished_father = services.family_member_add(
+        child=relinquished,
+        name="Drew Hollis",
+        relationship=Relationship.ALLEGED_FATHER,
+        parental_responsibility=YesNoUnknown.NO,
+        by=sw,
+    )
+    services.parental_responsibility_record(member=relinquished_father, basis=PRBasis.NONE, by=sw)
+    services.father_without_pr_record(
+        child=relinquished,
+        father=relinquished_father,
+        identity_known=YesNoUnknown.YES,
+        informed=Informed.NOT_YET,
+        notes="Not told while the court's guidance is sought.",
+        by=sw,
+    )
+    services.part19_record(
+        child=relinquished,
+        question="Whether the father must be told of the baby's birth and the plan for adoption.",
+        applied_on=_days(-12),
+        issued_on=_days(-10),
+        directions="Cafcass to report on the mother's reasons by the next hearing.",
+        by=sw,
+    )
+    Section20Threshold.objects.get_or_create(
+        organisation=context["organisations"]["northmoor"], defaults={"days": 28}
     )
     _standard(relinquished, "2.9", _days(-15), sw)
 

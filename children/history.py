@@ -474,9 +474,6 @@ OWN_SOURCES = (
         forms=(forms.LegalStatusForm,),
     ),
     HistorySource(
-        m.Section19Consent, "Section 19 consent", _by_child, forms=(forms.Section19Form,)
-    ),
-    HistorySource(
         m.CaseNote,
         "Case note",
         _by_child,

@@ -3,6 +3,7 @@ from django.urls import path
 from .views import (
     birth,
     child,
+    consent,
     court,
     family,
     notes,
@@ -61,11 +62,6 @@ urlpatterns = [
     ),
     # the court record
     path(
-        "children/<int:pk>/court/pre-proceedings/",
-        court.PreProceedingsView.as_view(),
-        name="pre_proceedings",
-    ),
-    path(
         "children/<int:pk>/court/proceedings/new/",
         court.ProceedingsAddView.as_view(),
         name="proceedings_add",
@@ -106,6 +102,29 @@ urlpatterns = [
         name="direction_complied",
     ),
     path("children/<int:pk>/court/orders/new/", court.OrderAddView.as_view(), name="order_add"),
+    # who may consent, and when: consent, written agreement, fathers without PR, parental
+    # responsibility, Part 19 applications, section 20, pre-proceedings (views/consent.py)
+    *[
+        path(f"children/<int:pk>/court/{slug}/new/", view.as_view(), name=f"{name}_add")
+        for slug, view, name in (
+            ("consent", consent.ConsentView, "consent"),
+            ("written-agreement", consent.WrittenAgreementView, "written_agreement"),
+            ("father-without-pr", consent.FatherWithoutPRView, "father_without_pr"),
+            ("part-19", consent.Part19View, "part19"),
+            ("section-20", consent.Section20View, "section20"),
+            ("pre-proceedings", consent.PreProceedingsView, "pre_proceedings"),
+        )
+    ],
+    *[
+        path(f"children/<int:pk>/court/{slug}/<int:record_pk>/edit/", view.as_view(), name=name)
+        for slug, view, name in (
+            ("consent", consent.ConsentView, "consent_edit"),
+            ("father-without-pr", consent.FatherWithoutPRView, "father_without_pr_edit"),
+            ("part-19", consent.Part19View, "part19_edit"),
+            ("section-20", consent.Section20View, "section20_edit"),
+            ("pre-proceedings", consent.PreProceedingsView, "pre_proceedings_edit"),
+        )
+    ],
     path(
         "children/<int:pk>/court/orders/<int:order_pk>/end/",
         court.OrderEndView.as_view(),
@@ -127,14 +146,14 @@ urlpatterns = [
         name="care_period_edit",
     ),
     path(
-        "children/<int:pk>/court/section-19/new/",
-        court.Section19AddView.as_view(),
-        name="section19_add",
+        "children/<int:pk>/court/pre-proceedings/<int:record_pk>/reviews/new/",
+        consent.PreProceedingsReviewView.as_view(),
+        name="pre_proceedings_review_add",
     ),
     path(
-        "children/<int:pk>/court/section-19/<int:consent_pk>/edit/",
-        court.Section19EditView.as_view(),
-        name="section19_edit",
+        "children/<int:pk>/family/members/<int:member_pk>/parental-responsibility/",
+        consent.ParentalResponsibilityView.as_view(),
+        name="parental_responsibility",
     ),
     # the twin-track plan, looked-after reviews and IRO concerns, case notes, practice standards
     path("children/<int:pk>/plan/", plan.PlanSetView.as_view(), name="plan_set"),

@@ -137,7 +137,7 @@ def test_every_get_page_is_checked_by_axe_or_says_why():
         "children:proceedings_conclude",
         "children:hearing_edit",
         "children:direction_complied",
-        "children:section19_edit",
+        "children:consent_edit",
         "children:siblings",
         "children:sibling_link",
     ],

@@ -41,7 +41,7 @@ def test_seeded_child_has_about_fifteen_records_and_their_history(worlds):
             "iro_concerns",
             "proceedings",
             "orders",
-            "section19_consents",
+            "placement_consents",
             "case_notes",
             "standard_records",
         ]

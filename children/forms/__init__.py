@@ -1,4 +1,12 @@
 from .child import ArchiveForm, BirthForm, ChildFilterForm, ChildForm
+from .consent import (
+    ConsentForm,
+    FatherWithoutPRForm,
+    ParentalResponsibilityForm,
+    Part19Form,
+    Section20Form,
+    WrittenAgreementForm,
+)
 from .court import (
     DirectionCompliedForm,
     DirectionForm,
@@ -6,10 +14,8 @@ from .court import (
     HearingForm,
     OrderEndForm,
     OrderForm,
-    PreProceedingsForm,
     ProceedingsConcludeForm,
     ProceedingsForm,
-    Section19Form,
 )
 from .family import (
     ArchiveFamilyMemberForm,
@@ -20,6 +26,7 @@ from .family import (
 from .legal import CarePeriodForm, CarePeriodStartForm, LegalStatusForm
 from .notes import CaseNoteForm
 from .plan import PlanForm
+from .preproceedings import PreProceedingsForm, PreProceedingsReviewForm
 from .retention import RetentionReviewForm
 from .reviews import (
     ConcernRaiseForm,
@@ -48,9 +55,15 @@ __all__ = [
     "CarePeriodStartForm",
     "LegalStatusForm",
     "PreProceedingsForm",
+    "PreProceedingsReviewForm",
     "ProceedingsConcludeForm",
     "ProceedingsForm",
-    "Section19Form",
+    "ConsentForm",
+    "FatherWithoutPRForm",
+    "ParentalResponsibilityForm",
+    "Part19Form",
+    "Section20Form",
+    "WrittenAgreementForm",
     "FamilyMemberForm",
     "PaternityTestForm",
     "ViabilityAssessmentForm",

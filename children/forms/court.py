@@ -1,5 +1,6 @@
-"""Forms of the court record: PLO pre-proceedings, proceedings, extensions, hearings, directions,
-orders and Section 19 consent.
+"""Forms of the court record: proceedings, extensions, hearings, directions and orders (consent,
+parental responsibility, Part 19 and section 20 are in ``consent``; pre-proceedings in
+``preproceedings``).
 
 They validate and present. The rules that compare one record with another (a hearing not before
 its proceedings were issued, an order on the date of its hearing) are the services' own
@@ -13,25 +14,18 @@ from accounts.dates import format_date
 from accounts.govuk import GovDateField, GovFormMixin, add_errors
 
 from ..models import (
-    PARENT_RELATIONSHIPS,
     Child,
-    ConsentStatus,
     CourtOrder,
     Direction,
     Extension,
-    FamilyMember,
     Hearing,
     HearingKind,
     HearingStatus,
     OrderKind,
-    PreProceedings,
     Proceedings,
     ProceedingsKind,
-    Section19Consent,
 )
-from ..services.consent import section19_errors
 from ..services.court import (
-    NOT_A_PARENT,
     WRONG_HEARING,
     WRONG_PROCEEDINGS_HEARING,
     direction_add_errors,
@@ -41,38 +35,10 @@ from ..services.court import (
     hearing_update_errors,
     order_end_errors,
     order_record_errors,
-    pre_proceedings_record_errors,
     proceedings_conclude_errors,
     proceedings_issue_errors,
     proceedings_update_errors,
 )
-
-
-class PreProceedingsForm(GovFormMixin, forms.ModelForm):
-    """The Public Law Outline pre-proceedings stage: letter before proceedings and meeting."""
-
-    plo_letter_on = GovDateField(
-        noun="the PLO letter", label="Date of the PLO letter (optional)", required=False
-    )
-    plo_meeting_on = GovDateField(
-        noun="the PLO meeting", label="Date of the PLO meeting (optional)", required=False
-    )
-
-    class Meta:
-        model = PreProceedings
-        fields = ["plo_letter_on", "plo_meeting_on", "notes"]
-        labels = {"notes": "Notes (optional)"}
-
-    def clean(self):
-        cleaned = super().clean()
-        add_errors(
-            self,
-            pre_proceedings_record_errors(
-                plo_letter_on=cleaned.get("plo_letter_on"),
-                plo_meeting_on=cleaned.get("plo_meeting_on"),
-            ),
-        )
-        return cleaned
 
 
 class ProceedingsForm(GovFormMixin, forms.ModelForm):
@@ -377,67 +343,4 @@ class OrderEndForm(GovFormMixin, forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         add_errors(self, order_end_errors(order=self.instance, ended_on=cleaned.get("ended_on")))
-        return cleaned
-
-
-class Section19Form(GovFormMixin, forms.ModelForm):
-    """Consent to placement for adoption (ACA 2002 s.19), sought from a parent."""
-
-    considered_on = GovDateField(noun="the date Section 19 was considered")
-    witnessed_on = GovDateField(
-        noun="the date Cafcass witnessed consent",
-        label="Date Cafcass witnessed consent (if given)",
-        required=False,
-    )
-    withdrawn_on = GovDateField(
-        noun="the date consent was withdrawn",
-        label="Date consent was withdrawn (if withdrawn)",
-        required=False,
-    )
-
-    class Meta:
-        model = Section19Consent
-        fields = ["parent", "status", "considered_on", "witnessed_on", "withdrawn_on", "notes"]
-        labels = {
-            "parent": "Parent",
-            "status": "Where consent stands",
-            "notes": "Notes (optional)",
-        }
-        error_messages = {
-            "parent": {
-                "required": "Select the parent whose consent is sought",
-                "invalid_choice": NOT_A_PARENT,
-            },
-            "status": {"required": "Select where consent stands"},
-        }
-        widgets = {"parent": forms.RadioSelect, "status": forms.RadioSelect}
-
-    def __init__(self, *args, child: Child, **kwargs):
-        super().__init__(*args, **kwargs)
-        parents = FamilyMember.objects.filter(
-            child=child, relationship__in=PARENT_RELATIONSHIPS, archived_at__isnull=True
-        )
-        if self.instance.pk:  # keep the recorded parent even if since archived
-            parents = parents | FamilyMember.objects.filter(pk=self.instance.parent_id)
-        parent = self.fields["parent"]
-        parent.queryset = parents.order_by("relationship", "name")
-        parent.empty_label = None
-        if not parents.exists():
-            parent.help_text = "Add the child's mother or father to the birth family first"
-        self.fields["status"].choices = ConsentStatus.choices
-        self.child = child
-
-    def clean(self):
-        cleaned = super().clean()
-        add_errors(
-            self,
-            section19_errors(
-                child=self.child,
-                parent=cleaned.get("parent"),
-                status=cleaned.get("status"),
-                considered_on=cleaned.get("considered_on"),
-                witnessed_on=cleaned.get("witnessed_on"),
-                withdrawn_on=cleaned.get("withdrawn_on"),
-            ),
-        )
         return cleaned

@@ -20,6 +20,19 @@ from .child import (
     SiblingPlacement,
 )
 from .codes import Ethnicity, LegalStatus, Route, Sex, YesNoUnknown
+from .consent import (
+    ConsentKind,
+    ConsentStatus,
+    ConsentToPlacement,
+    FatherWithoutPR,
+    Informed,
+    Part19Application,
+    Part19Outcome,
+    Section20Accommodation,
+    Section20End,
+    Section20Threshold,
+    WrittenAgreement,
+)
 from .court import (
     ENDS,
     HAPPENED,
@@ -27,7 +40,6 @@ from .court import (
     STATUTORY_WEEKS,
     SUSPENDED_BY,
     TIME_LIMITED_KINDS,
-    ConsentStatus,
     CourtOrder,
     Direction,
     Extension,
@@ -36,19 +48,19 @@ from .court import (
     HearingStatus,
     JudgeLevel,
     OrderKind,
-    PreProceedings,
     Proceedings,
     ProceedingsKind,
-    Section19Consent,
     extension_limit,
     last_day_of_26_weeks,
     orders_in_force,
 )
 from .family import (
+    GUARDIAN_RELATIONSHIPS,
     PARENT_RELATIONSHIPS,
     FamilyMember,
     PaternityResult,
     PaternityTest,
+    PRBasis,
     Relationship,
     ViabilityAssessment,
     ViabilityOutcome,
@@ -64,6 +76,14 @@ from .legal import (
 )
 from .notes import CaseNote, NoteKind
 from .plan import EPType, FfaBasis, PlanningMeeting, Track, TwinTrackPlan
+from .preproceedings import (
+    FamilyMeetingKind,
+    GatewayDecision,
+    PreProceedings,
+    PreProceedingsOutcome,
+    PreProceedingsReview,
+    Representation,
+)
 from .retention import RetentionDecision, RetentionReview
 from .reviews import (
     Attendee,
@@ -115,7 +135,24 @@ __all__ = [
     "Child",
     "ChildAccessLog",
     "ChildStandardRecord",
+    "ConsentKind",
     "ConsentStatus",
+    "ConsentToPlacement",
+    "FamilyMeetingKind",
+    "FatherWithoutPR",
+    "GUARDIAN_RELATIONSHIPS",
+    "GatewayDecision",
+    "Informed",
+    "PRBasis",
+    "Part19Application",
+    "Part19Outcome",
+    "PreProceedingsOutcome",
+    "PreProceedingsReview",
+    "Representation",
+    "Section20Accommodation",
+    "Section20End",
+    "Section20Threshold",
+    "WrittenAgreement",
     "CourtOrder",
     "Direction",
     "EscalationStage",
@@ -140,7 +177,6 @@ __all__ = [
     "Proceedings",
     "Relationship",
     "Route",
-    "Section19Consent",
     "Sex",
     "SiblingGroup",
     "SiblingPlacement",

@@ -1,5 +1,5 @@
-"""Court: pre-proceedings (PLO), proceedings with the 26-week limit, hearings, directions, orders,
-and Section 19 consent (Standard 2.9). The law each rule encodes is in LAW.md "Court"."""
+"""Court: proceedings with the 26-week limit, hearings, directions and orders. Pre-proceedings are
+in ``preproceedings``; consent, parental responsibility and section 20 in ``consent``."""
 
 from datetime import date, timedelta
 
@@ -9,25 +9,8 @@ from simple_history.models import HistoricalRecords
 from accounts.models import TimeStampedModel
 
 from .child import Child
-from .family import FamilyMember
 
 STATUTORY_WEEKS = 26  # Children Act 1989 s.32(1)(a)
-
-
-class PreProceedings(TimeStampedModel):
-    """The Public Law Outline pre-proceedings stage."""
-
-    child = models.OneToOneField(Child, on_delete=models.PROTECT, related_name="pre_proceedings")
-    plo_letter_on = models.DateField("date of the PLO letter", null=True, blank=True)
-    plo_meeting_on = models.DateField("date of the PLO meeting", null=True, blank=True)
-    notes = models.TextField(blank=True)
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name_plural = "pre-proceedings"
-
-    def __str__(self) -> str:
-        return "PLO pre-proceedings"
 
 
 class ProceedingsKind(models.TextChoices):
@@ -404,36 +387,6 @@ class CourtOrder(TimeStampedModel):
             return False
         last = self.last_day()
         return last is None or day <= last
-
-
-class ConsentStatus(models.TextChoices):
-    CONSIDERED = "considered", "Section 19 considered"
-    APPLIED = "applied", "Cafcass asked to witness consent"
-    GIVEN = "given", "Consent given and witnessed by Cafcass"
-    REFUSED = "refused", "Consent not given"
-    WITHDRAWN = "withdrawn", "Consent withdrawn"
-
-
-class Section19Consent(TimeStampedModel):
-    """Consent to placement for adoption (ACA 2002 s.19), sought where consent is unclear."""
-
-    child = models.ForeignKey(Child, on_delete=models.PROTECT, related_name="section19_consents")
-    parent = models.ForeignKey(
-        FamilyMember, on_delete=models.PROTECT, related_name="section19_consents"
-    )
-    status = models.CharField(max_length=20, choices=ConsentStatus.choices)
-    considered_on = models.DateField()
-    witnessed_on = models.DateField("date Cafcass witnessed consent", null=True, blank=True)
-    withdrawn_on = models.DateField(null=True, blank=True)
-    notes = models.TextField(blank=True)
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["considered_on"]
-        verbose_name = "Section 19 consent"
-
-    def __str__(self) -> str:
-        return f"Section 19: {self.get_status_display()}"
 
 
 def orders_in_force(orders, day: date) -> list[tuple["CourtOrder", "CourtOrder | None"]]:

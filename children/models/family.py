@@ -19,9 +19,28 @@ class Relationship(models.TextChoices):
     COUSIN = "cousin", "Cousin"
     OTHER_RELATIVE = "other_relative", "Other relative"
     CONNECTED_PERSON = "connected", "Connected person (friend or other)"
+    GUARDIAN = "guardian", "Guardian"
+    SPECIAL_GUARDIAN = "special_guardian", "Special guardian"
 
 
 PARENT_RELATIONSHIPS = {Relationship.MOTHER, Relationship.FATHER, Relationship.ALLEGED_FATHER}
+# ACA 2002 ss.52(6), 144(1): "parent" means a parent with parental responsibility, and
+# "guardian" includes a special guardian; each must consent to placement for adoption
+GUARDIAN_RELATIONSHIPS = {Relationship.GUARDIAN, Relationship.SPECIAL_GUARDIAN}
+
+
+class PRBasis(models.TextChoices):
+    """How a person came to hold parental responsibility (CA 1989 ss.2, 4, 4ZA, 5, 12, 14C)."""
+
+    MOTHER = "mother", "Mother: from the birth"
+    MARRIAGE = "marriage", "Married to the mother at the birth or later"
+    REGISTRATION = "registration", "Named on the birth register (from 1 December 2003)"
+    AGREEMENT = "agreement", "Parental responsibility agreement"
+    ORDER = "order", "Parental responsibility order"
+    CHILD_ARRANGEMENTS = "cao", "Child arrangements order: the child lives with them"
+    GUARDIAN = "guardian", "Appointed guardian"
+    SPECIAL_GUARDIAN = "special_guardian", "Special guardianship order"
+    NONE = "none", "Does not have parental responsibility"
 
 
 class FamilyMember(TimeStampedModel):
@@ -36,6 +55,12 @@ class FamilyMember(TimeStampedModel):
     parental_responsibility = models.CharField(
         max_length=10, choices=YesNoUnknown.choices, default=YesNoUnknown.UNKNOWN
     )
+    # how and since when they hold it (``parental_responsibility`` is the answer the family
+    # member form records; these two are the legal fact, set on the parental responsibility page)
+    pr_basis = models.CharField(
+        "basis of parental responsibility", max_length=20, choices=PRBasis.choices, blank=True
+    )
+    pr_acquired_on = models.DateField("date parental responsibility began", null=True, blank=True)
     legal_representative = models.CharField(
         max_length=200, blank=True, help_text="Solicitor and firm, if represented."
     )

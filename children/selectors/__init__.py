@@ -9,6 +9,13 @@ from .child import (
     children_visible_to,
     home_panel,
 )
+from .legal import (
+    ConsentAuthority,
+    PRHolder,
+    consent_authority,
+    court_legal_context,
+    pr_holders,
+)
 from .record import (
     ChildSummary,
     CourtWeek,
@@ -26,6 +33,11 @@ from .standards import (
 )
 
 __all__ = [
+    "ConsentAuthority",
+    "PRHolder",
+    "consent_authority",
+    "court_legal_context",
+    "pr_holders",
     "ChildSummary",
     "ConcernLists",
     "CourtWeek",

@@ -16,9 +16,11 @@ from ..models import (
     CaseNote,
     Child,
     ChildStandardRecord,
+    ConsentToPlacement,
     CourtOrder,
     Extension,
     FamilyMember,
+    FatherWithoutPR,
     Hearing,
     IROConcern,
     IROConcernResponse,
@@ -27,12 +29,14 @@ from ..models import (
     LookedAfterReview,
     ParentAssessment,
     PaternityTest,
+    PreProceedings,
     Proceedings,
     Relationship,
     RetentionReview,
-    Section19Consent,
+    Section20Accommodation,
     TwinTrackPlan,
     ViabilityAssessment,
+    WrittenAgreement,
 )
 from .child import children_visible_to
 
@@ -206,11 +210,11 @@ def child_with_records(*, user: User, pk: int) -> Child:
                 "responsible_authority",
                 "referred_to",
                 "sibling_group",
-                "pre_proceedings",
                 # issue 9: the pre-birth and discharge plan and the baby's health (one-to-one)
                 "birth_plan",
                 "health",
                 "family_finding",
+                "responsible_authority__section20_threshold",
             )
             .prefetch_related(
                 Prefetch(
@@ -245,9 +249,26 @@ def child_with_records(*, user: User, pk: int) -> Child:
                 Prefetch(
                     "legal_statuses", queryset=LegalStatusPeriod.objects.select_related("order")
                 ),
+                # who may consent, and when (selectors.legal reads these)
                 Prefetch(
-                    "section19_consents",
-                    queryset=Section19Consent.objects.select_related("parent"),
+                    "pre_proceedings",
+                    queryset=PreProceedings.objects.prefetch_related("reviews"),
+                ),
+                Prefetch(
+                    "placement_consents",
+                    queryset=ConsentToPlacement.objects.select_related("parent"),
+                ),
+                Prefetch(
+                    "written_agreements",
+                    queryset=WrittenAgreement.objects.select_related("parent"),
+                ),
+                Prefetch(
+                    "fathers_without_pr", queryset=FatherWithoutPR.objects.select_related("father")
+                ),
+                "part19_applications",
+                Prefetch(
+                    "section20_accommodations",
+                    queryset=Section20Accommodation.objects.select_related("agreed_by"),
                 ),
                 Prefetch(
                     "plans",

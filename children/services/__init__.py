@@ -1,6 +1,14 @@
 """Every write to a child's record, split by area. Each area module follows ``core``'s shape."""
 
-from .consent import section19_record, section19_update
+from .consent import (
+    consent_record,
+    consent_update,
+    father_without_pr_record,
+    parental_responsibility_record,
+    part19_record,
+    section20_record,
+    written_agreement_record,
+)
 from .core import (
     child_access_log_record,
     child_archive,
@@ -16,7 +24,6 @@ from .court import (
     hearing_update,
     order_end,
     order_record,
-    pre_proceedings_record,
     proceedings_conclude,
     proceedings_issue,
     proceedings_update,
@@ -37,6 +44,7 @@ from .legal import (
 )
 from .notes import case_note_add
 from .plan import plan_set
+from .preproceedings import pre_proceedings_record, pre_proceedings_review_add
 from .retention import retention_review_record
 from .reviews import (
     iro_concern_raise,
@@ -69,11 +77,17 @@ __all__ = [
     "care_period_update",
     "legal_status_record",
     "pre_proceedings_record",
+    "pre_proceedings_review_add",
     "proceedings_conclude",
     "proceedings_issue",
     "proceedings_update",
-    "section19_record",
-    "section19_update",
+    "consent_record",
+    "consent_update",
+    "father_without_pr_record",
+    "parental_responsibility_record",
+    "part19_record",
+    "section20_record",
+    "written_agreement_record",
     "family_member_add",
     "family_member_archive",
     "family_member_update",

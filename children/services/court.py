@@ -1,5 +1,6 @@
-"""Writes to the court record: PLO pre-proceedings, proceedings and the 26-week limit, extensions,
-hearings and their directions, and orders. Section 19 consent is in ``consent``.
+"""Writes to the court record: proceedings and the 26-week limit, extensions, hearings and their
+directions, and orders. Pre-proceedings are in ``preproceedings``; consent to placement for
+adoption, parental responsibility, Part 19 applications and section 20 in ``consent``.
 
 The models cannot know "today", nor compare one record with another (a hearing with the date its
 proceedings were issued), so those rules live here. Each refusal is a ValidationError keyed by
@@ -37,7 +38,6 @@ from ..models import (
     HearingStatus,
     JudgeLevel,
     OrderKind,
-    PreProceedings,
     Proceedings,
     ProceedingsKind,
     extension_limit,
@@ -49,9 +49,6 @@ ISSUED = "Date proceedings were issued"
 HEARING = "Date of the hearing"
 EXTENSION = "Date the extension was granted"
 ORDER = "Date the order was made"
-CONSIDERED = "Date Section 19 was considered"
-WITNESSED = "Date Cafcass witnessed consent"
-WITHDRAWN = "Date consent was withdrawn"
 WRONG_HEARING = "Choose a hearing in this child's proceedings"
 WRONG_PROCEEDINGS_HEARING = "Choose a hearing in these proceedings"
 ENDS_ON = "Date the extended time limit ends"
@@ -106,48 +103,6 @@ def _locked_hearing(hearing: Hearing) -> Hearing:
         .select_related("proceedings__child")
         .get(pk=hearing.pk)
     )
-
-
-# --- pre-proceedings ---------------------------------------------------------------------------
-
-
-def pre_proceedings_record_errors(
-    *, plo_letter_on: date | None, plo_meeting_on: date | None
-) -> dict[str | None, str]:
-    """What is wrong with the PLO dates, by field (the form shows the same before saving)."""
-    errors = Errors()
-    not_in_future(errors, "plo_letter_on", plo_letter_on, "Date of the PLO letter")
-    on_or_after(
-        errors,
-        "plo_meeting_on",
-        plo_meeting_on,
-        "Date of the PLO meeting",
-        plo_letter_on,
-        "the date of the PLO letter",
-    )
-    return errors.as_dict()
-
-
-@transaction.atomic
-def pre_proceedings_record(
-    *,
-    child: Child,
-    by: User,
-    plo_letter_on: date | None = None,
-    plo_meeting_on: date | None = None,
-    notes: str = "",
-) -> PreProceedings:
-    """Record, or change, the child's PLO pre-proceedings: the letter, the meeting and notes."""
-    child = Child.objects.select_for_update().get(pk=child.pk)  # one PLO record per child
-    require_perm(by, CHANGE, child)
-    Errors(
-        pre_proceedings_record_errors(plo_letter_on=plo_letter_on, plo_meeting_on=plo_meeting_on)
-    ).raise_any()
-    record = PreProceedings.objects.filter(child=child).first() or PreProceedings(child=child)
-    record.plo_letter_on = plo_letter_on
-    record.plo_meeting_on = plo_meeting_on
-    record.notes = notes
-    return save_record(record, by=by)
 
 
 # --- proceedings -------------------------------------------------------------------------------
@@ -811,6 +766,3 @@ def order_end(*, order: CourtOrder, ended_on: date | None, by: User) -> CourtOrd
     if ended_on is None:
         order.ended_by = None
     return save_record(order, by=by)
-
-
-# --- Section 19 consent ------------------------------------------------------------------------

@@ -1,5 +1,5 @@
-"""The court section's pages: PLO pre-proceedings, proceedings, extensions, hearings, directions,
-orders and Section 19 consent.
+"""The court section's pages: proceedings, extensions, hearings, directions and orders (consent,
+parental responsibility, Part 19, section 20 and pre-proceedings are in ``consent``).
 
 Each page follows ChildRecordFormView: the child is found for the user (404 otherwise), the rule
 is checked (403), and any record named in the URL is looked up within this child's own records,
@@ -22,10 +22,8 @@ from ..forms import (
     LegalStatusForm,
     OrderEndForm,
     OrderForm,
-    PreProceedingsForm,
     ProceedingsConcludeForm,
     ProceedingsForm,
-    Section19Form,
 )
 from ..models import (
     PROPOSED_STATUS,
@@ -33,25 +31,10 @@ from ..models import (
     CourtOrder,
     Direction,
     Hearing,
-    PreProceedings,
     Proceedings,
-    Section19Consent,
     StatusBasis,
 )
 from .base import ChildRecordFormView
-
-
-def _section19_arguments(form) -> dict:
-    """The Section 19 form's answers, named as both of its services take them."""
-    data = form.cleaned_data
-    return {
-        "parent": data["parent"],
-        "status": data["status"],
-        "considered_on": data["considered_on"],
-        "witnessed_on": data["witnessed_on"],
-        "withdrawn_on": data["withdrawn_on"],
-        "notes": data["notes"],
-    }
 
 
 def _proceedings_arguments(data) -> dict:
@@ -85,25 +68,6 @@ class CourtView(ChildRecordFormView):
             Hearing.objects.select_related("proceedings"),
             pk=self.kwargs["hearing_pk"],
             proceedings__child=self.child,
-        )
-
-
-class PreProceedingsView(CourtView):
-    form_class = PreProceedingsForm
-    title = "Pre-proceedings (Public Law Outline)"
-    success_message = "The pre-proceedings have been saved"
-
-    def get_instance(self):
-        return PreProceedings.objects.filter(child=self.child).first()
-
-    def save(self, form):
-        data = form.cleaned_data
-        return services.pre_proceedings_record(
-            child=self.child,
-            by=self.request.user,
-            plo_letter_on=data["plo_letter_on"],
-            plo_meeting_on=data["plo_meeting_on"],
-            notes=data["notes"],
         )
 
 
@@ -419,37 +383,4 @@ class LegalStatusAddView(CourtView):
             basis=data["basis"],
             order=data["order"],
             basis_detail=data["basis_detail"],
-        )
-
-
-class Section19AddView(CourtView):
-    form_class = Section19Form
-    title = "Record Section 19 consent"
-    submit_label = "Save"
-    success_message = "The Section 19 consent has been recorded"
-
-    def get_form_kwargs(self):
-        return {"child": self.child}
-
-    def save(self, form):
-        return services.section19_record(
-            child=self.child, by=self.request.user, **_section19_arguments(form)
-        )
-
-
-class Section19EditView(CourtView):
-    form_class = Section19Form
-    title = "Change Section 19 consent"
-    submit_label = "Save changes"
-    success_message = "The Section 19 consent has been updated"
-
-    def get_instance(self):
-        return get_object_or_404(Section19Consent, pk=self.kwargs["consent_pk"], child=self.child)
-
-    def get_form_kwargs(self):
-        return {"child": self.child}
-
-    def save(self, form):
-        return services.section19_update(
-            consent=self.instance, by=self.request.user, **_section19_arguments(form)
         )

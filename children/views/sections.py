@@ -71,7 +71,9 @@ OWN_SECTIONS = (
     Section("details", "Details", "children/record/_details.html", _details, order=10),
     Section("family", "Family network", "children/record/_family.html", _family, order=20),
     Section("plan", "Twin-track plan", "children/record/_plan.html", _nothing_more, order=30),
-    Section("court", "Court", "children/record/_court.html", _nothing_more, order=40),
+    Section(
+        "court", "Court", "children/record/_court.html", selectors.court_legal_context, order=40
+    ),
     Section("reviews", "Reviews", "children/record/_reviews.html", _reviews, order=50),
     Section("notes", "Case notes", "children/record/_notes.html", _notes, order=60),
     Section(

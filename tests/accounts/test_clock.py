@@ -85,11 +85,11 @@ def _note(child):
 
 def _plo_letter(child):
     return (
-        "children:pre_proceedings",
+        "children:pre_proceedings_add",
         [child.pk],
         {
-            **date_fields("plo_letter_on", ENGLAND_TODAY),
-            **date_fields("plo_meeting_on", None),
+            **date_fields("letter_before_proceedings_on", ENGLAND_TODAY),
+            **date_fields("meeting_on", None),
             "notes": "",
         },
     )

@@ -76,7 +76,7 @@ def test_every_declared_form_renders_as_crispy_forms_gds_did():
                 compared.add((type(form).__name__, how))
     # the walk found the forms (an empty walk cannot pass): radios, dates, choosers, errors
     names = {name for name, _ in compared}
-    assert {"ChildForm", "FamilyMemberForm", "ReviewHeldForm", "Section19Form"} <= names
+    assert {"ChildForm", "FamilyMemberForm", "ReviewHeldForm", "ConsentForm"} <= names
     assert ("FamilyMemberForm", "posted with errors") in compared
 
 

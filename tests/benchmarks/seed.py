@@ -3,8 +3,9 @@
 Each authority has its own staff (teams, social workers, team managers, IROs and the other roles)
 and children with ~15 records each (family network, viability, paternity, twin-track plans,
 reviews and IRO concerns, pre-proceedings, proceedings, hearings, directions, extensions, orders,
-Section 19 consent, case notes and practice standards met), plus the regional adoption agency
-many of its children are referred to. Names are generated from invented parts: no real people.
+consent to placement for adoption, case notes and practice standards met), plus the regional
+adoption agency many of its children are referred to. Names are generated from invented parts:
+no real people.
 
 ``bulk_create`` sends no signals, so simple-history writes nothing by itself; ``history()`` then
 gives every seeded record its "created" history row in one ``INSERT … SELECT`` per table (in
@@ -409,8 +410,8 @@ class Seeder:
                 pre.append(
                     m.PreProceedings(
                         child=child,
-                        plo_letter_on=start - timedelta(days=30),
-                        plo_meeting_on=start - timedelta(days=20),
+                        letter_before_proceedings_on=start - timedelta(days=30),
+                        meeting_on=start - timedelta(days=20),
                         created_by=by,
                     )
                 )
@@ -488,7 +489,7 @@ class Seeder:
             )
             if full or rng.random() < 0.1:
                 consents.append(
-                    m.Section19Consent(
+                    m.ConsentToPlacement(
                         child=child,
                         parent=parents[child],
                         status=m.ConsentStatus.CONSIDERED,
@@ -498,7 +499,7 @@ class Seeder:
                 )
         self._bulk(m.ViabilityAssessment, viability)
         self._bulk(m.PaternityTest, paternity)
-        self._bulk(m.Section19Consent, consents)
+        self._bulk(m.ConsentToPlacement, consents)
         self._bulk(m.ParentAssessment, assessments)
         self._bulk(m.TwinTrackPlan, plans)
         self._bulk(m.LookedAfterReview, reviews)
@@ -566,7 +567,27 @@ class Seeder:
             assert len(first) == 5, "the bench child has every record"
             proceedings_of = next(p for p in proceedings if p.child_id == child.pk)
             hearing = next(h for h in hearings if h.proceedings_id == proceedings_of.pk)
+            # one record of each kind of who may consent, and when (the bench child only)
+            legal = {
+                "own_father_without_pr": m.FatherWithoutPR.objects.create(
+                    child=child, father=fathers[child], identity_known="yes", created_by=by
+                ),
+                "own_part19": m.Part19Application.objects.create(
+                    child=child,
+                    question="Whether the father must be told",
+                    applied_on=today - timedelta(days=20),
+                    created_by=by,
+                ),
+                "own_section20": m.Section20Accommodation.objects.create(
+                    child=child,
+                    agreed_by=parents[child],
+                    agreed_on=today - timedelta(days=30),
+                    created_by=by,
+                ),
+                "own_pre_proceedings": next(x for x in pre if x.child_id == child.pk),
+            }
             world.records.update(
+                **legal,
                 own_child=child,
                 own_unborn=children[1],
                 own_family_member=fathers[child],

@@ -119,9 +119,6 @@ PAGES: dict[str, Page] = {
     # the court record: editors only (IROs, family time workers and the rest read it, 403 on
     # its forms); a record of another child named in the URL answers 404 (tested in
     # tests/children/test_court.py)
-    "children:pre_proceedings": form_page(
-        no_errors="every field is optional: each PLO step is recorded when it happens"
-    ),
     "children:proceedings_add": form_page(),
     "children:proceedings_edit": form_page(proceedings_pk="own_proceedings"),
     "children:proceedings_conclude": form_page(proceedings_pk="own_proceedings"),
@@ -131,8 +128,6 @@ PAGES: dict[str, Page] = {
     "children:direction_add": form_page(hearing_pk="own_hearing"),
     "children:direction_complied": form_page(direction_pk="own_direction"),
     "children:order_add": form_page(),
-    "children:section19_add": form_page(),
-    "children:section19_edit": form_page(consent_pk="own_consent"),
     # orders end; legal status history and periods of care (issue 8, part A)
     "children:order_end": form_page(
         order_pk="own_order",
@@ -144,6 +139,25 @@ PAGES: dict[str, Page] = {
     # a team manager's response to an IRO concern; the retention review of the record
     "children:concern_respond": form_page(by_role=MANAGERS, concern_pk="own_concern"),
     "children:retention_review": form_page(by_role=MANAGERS),
+    # who may consent, and when (children/views/consent.py)
+    "children:consent_add": form_page(),
+    "children:consent_edit": form_page(record_pk="own_consent"),
+    "children:written_agreement_add": form_page(),
+    "children:father_without_pr_add": form_page(),
+    "children:father_without_pr_edit": form_page(record_pk="own_father_without_pr"),
+    "children:parental_responsibility": form_page(member_pk="own_family_member"),
+    "children:part19_add": form_page(),
+    "children:part19_edit": form_page(record_pk="own_part19"),
+    "children:section20_add": form_page(),
+    "children:section20_edit": form_page(record_pk="own_section20"),
+    "children:pre_proceedings_add": form_page(
+        no_errors="every field is optional: each PLO step is recorded when it happens"
+    ),
+    "children:pre_proceedings_review_add": form_page(record_pk="own_pre_proceedings"),
+    "children:pre_proceedings_edit": form_page(
+        record_pk="own_pre_proceedings",
+        no_errors="every field is optional: each PLO step is recorded when it happens",
+    ),
 }
 
 
@@ -219,7 +233,14 @@ def build(world) -> None:
         order=world.own_order,
         starts_on=world.own_care_period.started_on,
     )
-    world.own_consent = f.Section19ConsentFactory(child=child, parent=mother)
+    world.own_consent = f.ConsentToPlacementFactory(child=child, parent=mother)
+    f.WrittenAgreementFactory(child=child, parent=mother)
+    world.own_father_without_pr = f.FatherWithoutPRFactory(
+        child=child, father=world.own_family_member
+    )
+    world.own_part19 = f.Part19ApplicationFactory(child=child)
+    world.own_section20 = f.Section20AccommodationFactory(child=child, agreed_by=mother)
+    world.own_pre_proceedings = f.PreProceedingsFactory(child=child)
     # the plan (two versions), reviews (one held), concerns (one resolved), notes, standards
     f.TwinTrackPlanFactory(child=child, created_by=sw)
     f.TwinTrackPlanFactory(

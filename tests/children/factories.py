@@ -112,14 +112,78 @@ class CourtOrderFactory(factory.django.DjangoModelFactory):
     made_on = factory.LazyFunction(lambda: date.today() - timedelta(weeks=6))
 
 
-class Section19ConsentFactory(factory.django.DjangoModelFactory):
+class ConsentToPlacementFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = models.Section19Consent
+        model = models.ConsentToPlacement
 
     child = factory.SubFactory(ChildFactory)
-    parent = factory.SubFactory(FamilyMemberFactory, child=factory.SelfAttribute("..child"))
+    parent = factory.SubFactory(
+        FamilyMemberFactory,
+        child=factory.SelfAttribute("..child"),
+        relationship=models.Relationship.MOTHER,
+    )
     status = models.ConsentStatus.CONSIDERED
     considered_on = factory.LazyFunction(lambda: date.today() - timedelta(days=7))
+
+
+class WrittenAgreementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.WrittenAgreement
+
+    child = factory.SubFactory(ChildFactory)
+    parent = factory.SubFactory(
+        FamilyMemberFactory,
+        child=factory.SelfAttribute("..child"),
+        relationship=models.Relationship.MOTHER,
+    )
+    agreed_on = factory.LazyAttribute(lambda a: a.child.date_of_birth + timedelta(days=3))
+
+
+class FatherWithoutPRFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.FatherWithoutPR
+
+    child = factory.SubFactory(ChildFactory)
+    father = factory.SubFactory(
+        FamilyMemberFactory,
+        child=factory.SelfAttribute("..child"),
+        relationship=models.Relationship.ALLEGED_FATHER,
+        parental_responsibility=models.YesNoUnknown.NO,
+    )
+    identity_known = models.YesNoUnknown.YES
+
+
+class Part19ApplicationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Part19Application
+
+    child = factory.SubFactory(ChildFactory)
+    question = "Whether the father must be told of the child's birth"
+    applied_on = factory.LazyFunction(lambda: date.today() - timedelta(days=10))
+
+
+class Section20AccommodationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Section20Accommodation
+
+    child = factory.SubFactory(ChildFactory)
+    agreed_by = factory.SubFactory(
+        FamilyMemberFactory,
+        child=factory.SelfAttribute("..child"),
+        relationship=models.Relationship.MOTHER,
+    )
+    agreed_on = factory.LazyAttribute(lambda a: a.child.date_of_birth + timedelta(days=2))
+    capacity_checked = True
+    told_of_right_to_remove = True
+
+
+class PreProceedingsFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.PreProceedings
+
+    child = factory.SubFactory(ChildFactory)
+    letter_before_proceedings_on = factory.LazyFunction(lambda: date.today() - timedelta(days=30))
+    meeting_on = factory.LazyFunction(lambda: date.today() - timedelta(days=20))
 
 
 class TwinTrackPlanFactory(factory.django.DjangoModelFactory):
@@ -262,3 +326,12 @@ class RetentionReviewFactory(factory.django.DjangoModelFactory):
     decision = models.RetentionDecision.KEEP
     keep_until = factory.LazyFunction(lambda: date.today() + timedelta(days=365))
     reason = "A sibling's adoption is still in progress"
+
+
+class PreProceedingsReviewFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.PreProceedingsReview
+
+    pre_proceedings = factory.SubFactory(PreProceedingsFactory)
+    held_on = factory.LazyFunction(lambda: date.today() - timedelta(days=10))
+    agreed = "Continue pre-proceedings"

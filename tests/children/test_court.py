@@ -1,5 +1,6 @@
-"""The court record: PLO pre-proceedings, proceedings and the 26-week limit (Children Act 1989
-s.32), extensions, hearings, directions, orders and Section 19 consent (Standard 2.9)."""
+"""The court record: proceedings and the 26-week limit (Children Act 1989 s.32), extensions,
+hearings, directions and orders. Consent, parental responsibility, Part 19, section 20 and
+pre-proceedings are tested in test_consent.py."""
 
 import re
 from datetime import date, timedelta
@@ -14,27 +15,25 @@ from django.utils.html import escape
 from accounts.models import Role
 from children import services
 from children.models import (
-    ConsentStatus,
     CourtOrder,
     Direction,
     Extension,
     Hearing,
     HearingKind,
     OrderKind,
-    PreProceedings,
     Proceedings,
     Relationship,
-    Section19Consent,
 )
 from tests.children.factories import (
     ChildFactory,
+    ConsentToPlacementFactory,
     CourtOrderFactory,
     DirectionFactory,
     ExtensionFactory,
     FamilyMemberFactory,
     HearingFactory,
+    PreProceedingsFactory,
     ProceedingsFactory,
-    Section19ConsentFactory,
 )
 from tests.helpers import TODAY, checked_value, date_fields, field_error, input_value
 
@@ -138,8 +137,8 @@ def test_court_section_lists_hearings_directions_orders_and_consent(sw, child, h
         complied_on=TODAY - timedelta(days=4),
     )
     CourtOrderFactory(child=child, hearing=hearing, made_on=hearing.listed_on)
-    Section19ConsentFactory(child=child, parent__name="Amy Parent")
-    PreProceedings.objects.create(child=child, plo_letter_on=date(2026, 7, 1))
+    ConsentToPlacementFactory(child=child, parent__name="Amy Parent")
+    PreProceedingsFactory(child=child, letter_before_proceedings_on=date(2026, 7, 1))
     court = sw.get(url("record", child)).content.decode().split('id="court"', 1)[1]
     court = court.split('id="reviews"', 1)[0]
     assert "1 July 2026" in court
@@ -186,7 +185,7 @@ def test_record_page_query_count_does_not_grow_with_the_court_record(sw, child):
         hearing = HearingFactory(proceedings=proceedings)
         DirectionFactory(hearing=hearing)
         CourtOrderFactory(child=child, hearing=hearing, made_on=hearing.listed_on)
-        Section19ConsentFactory(child=child)
+        ConsentToPlacementFactory(child=child)
 
     add_proceedings()
     one = count()
@@ -366,41 +365,6 @@ def test_a_hearing_cannot_move_after_its_directions_are_due(social_worker, heari
         "Date of the hearing must be on or before the date its first direction is due "
         "(19 October 2026)"
     ]
-
-
-def test_a_plo_meeting_before_the_plo_letter_is_refused(sw, child):
-    response = sw.post(
-        url("pre_proceedings", child),
-        {
-            **date_fields("plo_letter_on", date(2026, 8, 10)),
-            **date_fields("plo_meeting_on", date(2026, 8, 3)),
-            "notes": "Kept as typed",
-        },
-    )
-    page = response.content.decode()
-    assert field_error(
-        page,
-        "plo_meeting_on",
-        "Date of the PLO meeting must be on or after the date of the PLO letter (10 August 2026)",
-    )
-    assert "Kept as typed" in page
-    assert input_value(page, "plo_meeting_on_0") == "3"
-    assert not PreProceedings.objects.exists()
-
-
-def test_pre_proceedings_are_one_record_changed_in_place(sw, child):
-    for meeting in (date(2026, 8, 20), date(2026, 8, 21)):
-        response = sw.post(
-            url("pre_proceedings", child),
-            {
-                **date_fields("plo_letter_on", date(2026, 8, 10)),
-                **date_fields("plo_meeting_on", meeting),
-                "notes": "",
-            },
-        )
-        assert response.status_code == 302
-    record = PreProceedings.objects.get(child=child)
-    assert record.plo_meeting_on == date(2026, 8, 21)
 
 
 def test_an_order_at_another_childs_hearing_is_refused_on_the_page(sw, child, own_org, own_team):
@@ -692,99 +656,12 @@ def test_social_worker_changes_proceedings(sw, proceedings):
     assert proceedings.court == "Family Court sitting at Eastbridge"
 
 
-# --- Section 19 consent ------------------------------------------------------------------------
+# --- a parent of the child --------------------------------------------------------------------
 
 
 @pytest.fixture
 def mother(child):
     return FamilyMemberFactory(child=child, name="Amy Parent", relationship=Relationship.MOTHER)
-
-
-def consent_data(parent, **overrides) -> dict:
-    data = {
-        "parent": str(parent.pk),
-        "status": ConsentStatus.CONSIDERED,
-        "notes": "Kept as typed",
-        **date_fields("considered_on", TODAY - timedelta(days=10)),
-        **date_fields("witnessed_on", None),
-        **date_fields("withdrawn_on", None),
-    }
-    data.update(overrides)
-    return data
-
-
-def test_social_worker_records_and_changes_section_19_consent(sw, child, mother):
-    response = sw.post(url("section19_add", child), consent_data(mother))
-    assert response.status_code == 302
-    consent = Section19Consent.objects.get()
-    assert consent.parent == mother
-    response = sw.post(
-        url("section19_edit", child, consent_pk=consent.pk),
-        consent_data(
-            mother,
-            status=ConsentStatus.GIVEN,
-            **date_fields("witnessed_on", TODAY - timedelta(days=2)),
-        ),
-    )
-    assert response.status_code == 302
-    consent.refresh_from_db()
-    assert (consent.status, consent.witnessed_on) == (ConsentStatus.GIVEN, TODAY - timedelta(2))
-
-
-@pytest.mark.parametrize("who", ["grandparent", "another childs mother"])
-def test_section_19_consent_only_from_a_parent_of_this_child(sw, child, own_org, own_team, who):
-    if who == "grandparent":
-        person = FamilyMemberFactory(child=child, relationship=Relationship.GRANDPARENT)
-    else:
-        person = FamilyMemberFactory(
-            child=ChildFactory(responsible_authority=own_org, team=own_team),
-            relationship=Relationship.MOTHER,
-        )
-    page = sw.post(url("section19_add", child), consent_data(person)).content.decode()
-    assert field_error(page, "parent", "Choose the child's mother, father or alleged father")
-    assert "Kept as typed" in page
-    assert not Section19Consent.objects.exists()
-
-
-def test_the_section_19_service_refuses_another_childs_parent(social_worker, child, own_org):
-    stranger = FamilyMemberFactory(
-        child=ChildFactory(responsible_authority=own_org), relationship=Relationship.FATHER
-    )
-    with pytest.raises(ValidationError) as refused:
-        services.section19_record(
-            child=child,
-            parent=stranger,
-            status=ConsentStatus.CONSIDERED,
-            considered_on=TODAY,
-            by=social_worker,
-        )
-    assert refused.value.message_dict["parent"] == [
-        "Choose the child's mother, father or alleged father"
-    ]
-
-
-def test_consent_witnessed_before_it_was_considered_is_refused(sw, child, mother):
-    data = consent_data(
-        mother,
-        status=ConsentStatus.GIVEN,
-        **date_fields("witnessed_on", TODAY - timedelta(days=11)),
-    )
-    page = sw.post(url("section19_add", child), data).content.decode()
-    assert field_error(
-        page,
-        "witnessed_on",
-        "Date Cafcass witnessed consent must be on or after the date Section 19 was considered "
-        "(13 November 2026)",
-    )
-    assert "Kept as typed" in page
-    assert input_value(page, "witnessed_on_0") == "12"
-
-
-def test_consent_given_needs_the_date_cafcass_witnessed_it(sw, child, mother):
-    page = sw.post(
-        url("section19_add", child), consent_data(mother, status=ConsentStatus.GIVEN)
-    ).content.decode()
-    assert field_error(page, "witnessed_on", "Enter the date Cafcass witnessed consent")
 
 
 # --- who may use the court forms ---------------------------------------------------------------
@@ -796,7 +673,7 @@ def court_record(child, hearing, mother):
         "proceedings": hearing.proceedings,
         "hearing": hearing,
         "direction": DirectionFactory(hearing=hearing),
-        "consent": Section19ConsentFactory(child=child, parent=mother),
+        "consent": ConsentToPlacementFactory(child=child, parent=mother),
     }
 
 
@@ -812,17 +689,17 @@ def record_urls(child, records) -> list[str]:
         url("hearing_edit", child, **hearing),
         url("direction_add", child, **hearing),
         url("direction_complied", child, direction_pk=records["direction"].pk),
-        url("section19_edit", child, consent_pk=records["consent"].pk),
+        url("consent_edit", child, record_pk=records["consent"].pk),
     ]
 
 
 def court_urls(child, records) -> list[str]:
     """Every court form of the child."""
     return [
-        url("pre_proceedings", child),
+        url("pre_proceedings_add", child),
         url("proceedings_add", child),
         url("order_add", child),
-        url("section19_add", child),
+        url("consent_add", child),
         *record_urls(child, records),
     ]
 

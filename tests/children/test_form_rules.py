@@ -84,19 +84,20 @@ def _before_issue(subject: str) -> str:
 
 def test_pre_proceedings_shows_the_meeting_before_the_letter_with_a_date_not_real(child, post):
     page = post(
-        "children:pre_proceedings",
+        "children:pre_proceedings_add",
         [child.pk],
         {
-            **date_fields("plo_letter_on", HEARD),
-            **date_fields("plo_meeting_on", HEARD - timedelta(days=1)),
+            **date_fields("letter_before_proceedings_on", HEARD),
+            **date_fields("meeting_on", HEARD - timedelta(days=1)),
+            "parents_represented": "unknown",
             "notes": "x" * 5,
         },
     )
     assert field_error(
         page,
-        "plo_meeting_on",
-        f"Date of the PLO meeting must be on or after the date of the PLO letter "
-        f"({format_date(HEARD)})",
+        "meeting_on",
+        f"Date of the pre-proceedings meeting must be on or after the date of the letter "
+        f"before proceedings ({format_date(HEARD)})",
     )
 
 
@@ -240,10 +241,10 @@ def test_an_order_on_another_day_than_its_hearing_shows_with_a_missing_kind(chil
     )
 
 
-def test_section19_witnessed_before_it_was_considered_shows_with_a_missing_status(child, post):
+def test_consent_witnessed_before_it_was_discussed_shows_with_a_missing_status(child, post):
     mother = FamilyMemberFactory(child=child, relationship="mother")
     page = post(
-        "children:section19_add",
+        "children:consent_add",
         [child.pk],
         {
             "parent": str(mother.pk),
@@ -252,13 +253,15 @@ def test_section19_witnessed_before_it_was_considered_shows_with_a_missing_statu
             **date_fields("considered_on", HEARD),
             **date_fields("witnessed_on", HEARD - timedelta(1)),
             **date_fields("withdrawn_on", None),
+            **date_fields("advance_consent_on", None),
+            **date_fields("no_notice_statement_on", None),
         },
     )
     assert field_error(page, "status", "Select where consent stands")
     assert field_error(
         page,
         "witnessed_on",
-        f"Date Cafcass witnessed consent must be on or after the date Section 19 was considered "
+        f"Date Cafcass witnessed consent must be on or after the date consent was first discussed "
         f"({format_date(HEARD)})",
     )
 
@@ -286,10 +289,11 @@ def test_the_court_services_refuse_the_same_without_a_form(
     assert "made_on" in error.value.message_dict
     mother = FamilyMemberFactory(child=child, relationship="mother")
     with pytest.raises(ValidationError) as error:
-        services.section19_record(
+        services.consent_record(
             child=child,
             parent=mother,
             status=ConsentStatus.GIVEN,
+            kind="any",
             considered_on=HEARD,
             witnessed_on=HEARD - timedelta(1),
             by=by,

@@ -54,20 +54,22 @@ def test_history_names_the_records_a_change_refers_to_not_their_numbers(
 def test_history_uses_the_forms_labels_with_their_capitals(client_for, social_worker, own_team):
     child = f.ChildFactory(responsible_authority=own_team.organisation, team=own_team)
     f.TwinTrackPlanFactory(child=child, primary=m.Track.PARENTS)
-    m.PreProceedings.objects.create(child=child, plo_letter_on=date(2026, 3, 2))
+    m.PreProceedings.objects.create(child=child, letter_before_proceedings_on=date(2026, 3, 2))
     proceedings = f.ProceedingsFactory(child=child)
     f.HearingFactory(proceedings=proceedings, outcome="Adjourned")
     page = history_page(client_for(social_worker), child)
 
     assert "<strong>Preferred track</strong>: Return to parents" in page
     assert "<strong>Return to parents: which parent or parents</strong>: Birth mother" in page
-    assert "<strong>Date of the PLO letter</strong>: 2 March 2026" in page
+    assert (
+        "<strong>Date of the letter before proceedings (PLO letter)</strong>: 2 March 2026" in page
+    )
     assert "<strong>Kind of hearing</strong>:" in page
     assert "<strong>Outcome</strong>: Adjourned" in page  # "(once heard, optional)" is a hint
     assert "<strong>Date of birth</strong>:" in page
     assert "<strong>Date identified for early permanence</strong>:" in page
     assert "Plan a" not in page
-    assert "plo letter" not in page.lower().replace("the plo letter", "")
+    assert "(plo letter)" not in page  # its capitals kept
 
 
 def test_history_shows_old_and_new_names_when_a_reference_changes(
@@ -88,7 +90,11 @@ def test_history_shows_old_and_new_names_when_a_reference_changes(
     [
         (m.Child, "date_of_birth", "Date of birth"),
         (m.Child, "iro", "IRO"),
-        (m.PreProceedings, "plo_letter_on", "Date of the PLO letter"),
+        (
+            m.PreProceedings,
+            "letter_before_proceedings_on",
+            "Date of the letter before proceedings (PLO letter)",
+        ),
         (m.TwinTrackPlan, "primary", "Preferred track"),
         (m.TwinTrackPlan, "parents_who", "Return to parents: which parent or parents"),
         (m.FamilyMember, "phone", "Phone number"),

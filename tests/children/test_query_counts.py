@@ -35,7 +35,25 @@ def add_one_of_everything(child, n: int) -> None:
         starts_on=start,
         ends_on=start + timedelta(days=5),
     )
-    f.Section19ConsentFactory(child=child, parent=mother)
+    f.ConsentToPlacementFactory(
+        child=child,
+        parent=mother,
+        status="given",
+        kind="any",
+        witnessed_on=date.today() - timedelta(days=1),
+        advance_consent_on=date.today(),
+    )
+    f.WrittenAgreementFactory(child=child, parent=mother)
+    father = f.FamilyMemberFactory(
+        child=child, relationship="father", pr_basis="agreement", pr_acquired_on=date.today()
+    )
+    f.FatherWithoutPRFactory(child=child, informed="informed", informed_on=date.today())
+    f.Part19ApplicationFactory(child=child, issued_on=date.today(), decided_on=date.today())
+    f.Section20AccommodationFactory(child=child, agreed_by=father, ended_on=date.today())
+    pre = f.PreProceedingsFactory(
+        child=child, gateway_meeting_on=date.today() - timedelta(days=40)
+    )
+    f.PreProceedingsReviewFactory(pre_proceedings=pre)
     f.TwinTrackPlanFactory(child=child, meeting_on=date.today() - timedelta(days=n))
     review = f.LookedAfterReviewFactory(child=child)
     f.LookedAfterReviewFactory(  # held: its statutory timescale is shown

@@ -99,7 +99,7 @@ def test_social_worker_records_an_unborn_childs_case_and_sees_it_in_the_chronolo
     page.goto(record_url)
     page.get_by_role("tab", name="Court").click()
     open_section_link(page, "Record pre-proceedings")
-    fill_date(page, "plo_meeting_on", T - timedelta(days=50))
+    fill_date(page, "meeting_on", T - timedelta(days=50))
     submit(page)
 
     # the twin-track plan, set at the pre-birth conference
@@ -156,7 +156,7 @@ def test_social_worker_records_an_unborn_childs_case_and_sees_it_in_the_chronolo
     assert not any("Case management hearing" in row for row in rows), rows
     expected = [
         "Identified for early permanence",
-        "PLO meeting held",
+        "Pre-proceedings meeting",
         "Early permanence information given",
         "Viability assessment requested",
         "Twin-track plan set",
