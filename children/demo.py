@@ -243,10 +243,20 @@ def load(context: dict) -> None:
         outcome="Interim care order made; placement with early permanence carers approved.",
         by=sw,
     )
+    # looked after from the day the mother agreed to section 20 (V2), then on the interim care
+    # order (C1), which ended the section 20 accommodation (ACA s.30 / CA s.20: the order)
+    services.care_period_start(child=baby, started_on=_days(-63), by=sw)
+    services.legal_status_record(
+        child=baby,
+        code=LegalStatus.V2,
+        starts_on=_days(-63),
+        basis=StatusBasis.SECTION_20,
+        basis_detail="The mother agreed to her baby being accommodated",
+        by=sw,
+    )
     interim = services.order_record(
         child=baby, kind=OrderKind.INTERIM_CARE, made_on=_days(-56), hearing=first, by=sw
     )
-    services.care_period_start(child=baby, started_on=_days(-56), by=sw)
     services.legal_status_record(
         child=baby,
         code=LegalStatus.C1,
@@ -271,14 +281,14 @@ def load(context: dict) -> None:
     )
     services.direction_mark_complied(direction=assessment, complied_on=_days(-26), by=sw)
     services.hearing_add(proceedings=proceedings, kind=HearingKind.IRH, listed_on=_days(40), by=sw)
-    # looked after from the day the mother agreed to section 20 until the interim care order
+    # the section 20 agreement, ended by the interim care order
     services.section20_record(
         child=baby,
         agreed_by=baby_mother,
         agreed_on=_days(-63),
         capacity_checked=True,
         told_of_right_to_remove=True,
-        ended_on=_days(-42),
+        ended_on=_days(-56),
         end_reason=Section20End.ORDER,
         by=sw,
     )

@@ -86,7 +86,7 @@ def test_a_mothers_consent_witnessed_before_six_weeks_never_counts(child, mother
     answer = authority(child)
     assert not answer.authorised
     assert answer.reasons == [
-        "Amy Parent (birth mother): consent witnessed 15 November 2026: Witnessed before the "
+        "Amy Parent (mother): consent witnessed 15 November 2026: Witnessed before the "
         "baby was six weeks old: it does not count (ACA s.52(3))"
     ]
 
@@ -113,7 +113,7 @@ def test_each_parent_with_pr_consents_but_not_an_alleged_father_without_it(child
     given(child, mother, SIX_WEEKS)
     answer = authority(child)
     assert answer.reasons == [
-        "Ben Parent (birth father) has not given consent witnessed by Cafcass"
+        "Ben Parent (father) has not given consent witnessed by Cafcass"
     ]
     given(child, father, TODAY - timedelta(days=1))
     assert authority(child).authorised
@@ -138,7 +138,7 @@ def test_consent_given_while_care_proceedings_were_pending_does_not_authorise(ch
     f.ProceedingsFactory(child=child, issued_on=BORN + timedelta(days=3), case_number="NM26C9")
     given(child, mother, SIX_WEEKS)
     assert authority(child).reasons == [
-        "Amy Parent (birth mother): consent witnessed 16 November 2026: Given while care "
+        "Amy Parent (mother): consent witnessed 16 November 2026: Given while care "
         "proceedings NM26C9 were pending: it does not authorise placement (ACA s.19(3)(a))"
     ]
 
@@ -186,10 +186,10 @@ def test_the_la_shares_pr_under_an_interim_care_order_and_the_agency_under_a_pla
 ):
     f.CourtOrderFactory(child=child, kind=OrderKind.INTERIM_CARE, made_on=BORN + timedelta(3))
     holders = [(h.who, h.since) for h in pr_holders(child=child)]
-    assert holders == [("Birth mother", BORN), ("Local authority", BORN + timedelta(3))]
+    assert holders == [("Mother", BORN), ("Local authority", BORN + timedelta(3))]
     f.CourtOrderFactory(child=child, kind=OrderKind.PLACEMENT, made_on=TODAY - timedelta(1))
     holders = [h.who for h in pr_holders(child=child)]
-    assert holders == ["Birth mother", "Agency"]  # ACA s.29(1): the care order is suspended
+    assert holders == ["Mother", "Agency"]  # ACA s.29(1): the care order is suspended
 
 
 def test_an_ended_order_gives_no_pr(child, mother):
@@ -199,7 +199,7 @@ def test_an_ended_order_gives_no_pr(child, mother):
         made_on=BORN + timedelta(3),
         ended_on=TODAY - timedelta(1),
     )
-    assert [h.who for h in pr_holders(child=child)] == ["Birth mother"]
+    assert [h.who for h in pr_holders(child=child)] == ["Mother"]
 
 
 def test_a_father_holds_pr_from_the_day_of_the_agreement(child, mother):

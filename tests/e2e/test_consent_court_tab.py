@@ -65,7 +65,7 @@ def test_the_court_tab_shows_who_holds_pr_the_consent_records_and_the_part_19_ap
     page.get_by_role("tab", name="Court").click()
     open_section_link(page, "Record consent to placement for adoption")
     assert page.get_by_label("Drew Example (alleged or possible father)").count() == 0
-    page.get_by_label("Robin Example (birth mother)").check()
+    page.get_by_label("Robin Example (mother)").check()
     page.get_by_label("Consent given and witnessed by Cafcass").check()
     page.get_by_label("To placement with any prospective adopters").check()
     fill_date(page, "considered_on", BORN + timedelta(days=30))
@@ -79,7 +79,7 @@ def test_the_court_tab_shows_who_holds_pr_the_consent_records_and_the_part_19_ap
 
     # consent again at six weeks: the agency is authorised, and holds PR (ACA s.25)
     open_section_link(page, "Record consent to placement for adoption")
-    page.get_by_label("Robin Example (birth mother)").check()
+    page.get_by_label("Robin Example (mother)").check()
     page.get_by_label("Consent given and witnessed by Cafcass").check()
     page.get_by_label("To placement with any prospective adopters").check()
     fill_date(page, "considered_on", BORN + timedelta(days=40))
