@@ -137,9 +137,21 @@ def _twin_child(world, scope: str):
     )
 
 
-# the parent of a nested URL, by namespace: how to make another one of it (a new app with
-# nested URLs adds its own, or the completeness test below fails)
-TWINS = {"children": _twin_child}
+def _twin_household(world, scope: str):
+    """Another carer household, recruited by the scope's supervising social worker's agency."""
+    from tests.carers.factories import build_household
+
+    return build_household(
+        by=world.user("supervising_social_worker", scope), name="The Twin household"
+    )
+
+
+# the parent of a nested URL, by namespace: how to make another one of it, and the page that
+# shows it (a new app with nested URLs adds its own, or the completeness test below fails)
+TWINS = {
+    "children": (_twin_child, "children:record"),
+    "carers": (_twin_household, "carers:record"),
+}
 
 
 def _nested(name: str, page) -> bool:
@@ -177,7 +189,8 @@ def test_a_record_under_another_parents_url_answers_404_and_changes_nothing(
         pytest.skip("not nested: the access matrix covers a single object's URL")
     role = axe_role(page)
     user = world.user(role, scope)
-    twin = TWINS[url_name.split(":")[0]](world, scope)
+    make_twin, twin_page = TWINS[url_name.split(":")[0]]
+    twin = make_twin(world, scope)
     # the parent is the user's own (a child they work with), the record is the world's child's
     url = reverse(url_name, kwargs={**kwargs, "pk": twin.pk})
     client = _client_as(user)
@@ -190,7 +203,7 @@ def test_a_record_under_another_parents_url_answers_404_and_changes_nothing(
     assert snapshot() == before, f"{url_name}: a swapped id changed something"
     assert RefusedAccess.objects.count() == refusals + 1  # and the attempt is written down
     # the twin's own page opens for the same user: the 404 is the swap's, not the parent's
-    assert client.get(reverse("children:record", args=[twin.pk])).status_code == 200
+    assert client.get(reverse(twin_page, args=[twin.pk])).status_code == 200
 
 
 # --- injection and reflection -------------------------------------------------------------------

@@ -3,11 +3,11 @@ cool-off) and an admin's home page with the roles given in the organisation pass
 
 import pytest
 from django.conf import settings
-from django.test import Client
 
 from accounts import services
 from accounts.models import Role
 from tests.accounts.factories import TEST_PASSWORD, TeamFactory, UserFactory
+from tests.accounts.second_factor import SignedInClient
 
 pytestmark = pytest.mark.e2e
 
@@ -38,7 +38,7 @@ def test_an_admins_home_page_with_role_changes_is_accessible(
     admin = UserFactory(organisation=team.organisation, role=Role.ADMIN, role__team=team)
     newcomer = UserFactory(organisation=team.organisation)
     services.membership_grant(user=newcomer, team=team, role=Role.IRO, by=admin)
-    client = Client()
+    client = SignedInClient()  # an admin: password and second factor
     client.force_login(admin)
     cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
     page.context.add_cookies(
