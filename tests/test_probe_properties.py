@@ -118,6 +118,7 @@ NOT_RECORDS_OF_THE_PARENT = {
     "children:standard_unmark": _STANDARD_ITEM,
     "children:standard_not_applicable": _STANDARD_ITEM,
     "children:standard_verify": _STANDARD_ITEM,
+    "carers:approval_add": "kind names the kind of approval (adopter or foster), not a record",
 }
 
 
