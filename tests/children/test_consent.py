@@ -112,9 +112,7 @@ def test_each_parent_with_pr_consents_but_not_an_alleged_father_without_it(child
     )
     given(child, mother, SIX_WEEKS)
     answer = authority(child)
-    assert answer.reasons == [
-        "Ben Parent (father) has not given consent witnessed by Cafcass"
-    ]
+    assert answer.reasons == ["Ben Parent (father) has not given consent witnessed by Cafcass"]
     given(child, father, TODAY - timedelta(days=1))
     assert authority(child).authorised
 
