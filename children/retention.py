@@ -11,7 +11,7 @@ automatically.
 from dataclasses import dataclass
 from datetime import date
 
-from .models.child import add_months
+from accounts.dates import add_months
 
 LOOKED_AFTER_UNTIL_AGE = 75  # CPR reg 50(2)(a)
 AFTER_DEATH_YEARS = 15  # CPR reg 50(2)(b): the child dies before 18

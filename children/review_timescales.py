@@ -16,10 +16,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 
-from accounts.dates import format_date
+from accounts.dates import add_months, format_date
 from accounts.working_days import add_working_days
-
-from .models.child import add_months
 
 FIRST_REVIEW_WORKING_DAYS = 20  # CPR reg 33(1)
 SECOND_REVIEW_MONTHS = 3  # CPR reg 33(2)(a)

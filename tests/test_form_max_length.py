@@ -59,6 +59,7 @@ def records(own_team, social_worker):
         "concern": f.IROConcernFactory(child=child),
         "current": None,
         "item": f.PracticeStandardItemFactory(),
+        "pre_proceedings": f.PreProceedingsFactory(child=child),
     }
 
 

@@ -11,7 +11,7 @@ from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
 from accounts.clock import today as england_today
-from accounts.dates import not_in_future
+from accounts.dates import add_months, not_in_future
 from accounts.errors import Errors
 from accounts.models import FetchSite, Organisation, Team, TimeStampedModel
 
@@ -31,18 +31,6 @@ CHILD_ID_CHARACTERS = (
 child_id_validator = RegexValidator(
     r"\A[A-Za-z0-9/_-]+\Z", message=CHILD_ID_CHARACTERS, code="child_id_characters"
 )
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day of the month ``months`` later (the last day where the month is shorter)."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    for candidate in (day.day, 30, 29, 28):
-        try:
-            return day.replace(year=year, month=month, day=candidate)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
 
 
 class SiblingPlacement(models.TextChoices):

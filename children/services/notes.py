@@ -5,14 +5,14 @@ from datetime import date
 
 from django.db import transaction
 
-from accounts.dates import format_date, not_in_future
+from accounts.dates import add_months, format_date, not_in_future
 from accounts.errors import Errors
 from accounts.models import User
 from accounts.permissions import require_perm
 from accounts.records import save_record
 
 from ..models import CaseNote, Child, NoteKind
-from ..models.child import MAX_MONTHS_TO_DELIVERY, add_months
+from ..models.child import MAX_MONTHS_TO_DELIVERY
 
 
 def earliest_note_date(child: Child) -> date | None:
