@@ -6,9 +6,9 @@ from datetime import date, timedelta
 
 import pytest
 
+from accounts.dates import add_months
 from accounts.models import Role
 from accounts.working_days import add_working_days
-from children.models.child import add_months
 from tests.accounts.factories import TEST_PASSWORD, TeamFactory, UserFactory
 from tests.children.factories import ChildFactory, LookedAfterReviewFactory
 from tests.e2e.test_child_journey import fill_date, submit
