@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "matching",
     "family_time",
     "reunification",
+    "journey",
     "deadlines",
     "dashboards",
 ]

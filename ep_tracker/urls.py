@@ -11,6 +11,11 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("", include("children.urls")),
     path("", include("carers.urls")),
+    path("", include("matching.urls")),
+    path("", include("family_time.urls")),
+    path("", include("reunification.urls")),
+    path("", include("journey.urls")),
+    path("", include("deadlines.urls")),
     path("", include("dashboards.urls")),
     path("admin/", admin.site.urls),
 ]

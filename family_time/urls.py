@@ -1,0 +1,3 @@
+app_name = "family_time"
+
+urlpatterns: list = []
