@@ -36,7 +36,12 @@ from ..models import (
     WrittenAgreement,
     YesNoUnknown,
 )
-from ..selectors.legal import consent_authority, member_holds_pr, six_weeks_old_on
+from ..selectors.legal import (
+    adoption_application_made_on,
+    consent_authority,
+    member_holds_pr,
+    six_weeks_old_on,
+)
 from .court import CHANGE, on_or_after
 
 CONSIDERED = "Date consent was first discussed"
@@ -65,6 +70,20 @@ def may_consent(member: FamilyMember, child: Child, day: date) -> bool:
 
 
 # --- consent to placement for adoption ------------------------------------------------------
+
+
+def consent_withdrawal_errors(*, child: Child, withdrawn_on: date | None) -> dict[str | None, str]:
+    """ACA 2002 s.52(4): consent to placement may be withdrawn only until an adoption
+    application is made; a withdrawal on or after that day is ineffective, so it is refused."""
+    errors = Errors()
+    made = adoption_application_made_on(child)
+    if withdrawn_on is not None and made is not None and withdrawn_on >= made:
+        errors.add(
+            "withdrawn_on",
+            f"{WITHDRAWN} must be before the adoption application was made "
+            f"({format_date(made)}): consent cannot be withdrawn after that (ACA s.52(4))",
+        )
+    return errors.as_dict()
 
 
 def consent_errors(
@@ -140,6 +159,7 @@ def consent_errors(
         errors.add(
             "status", "Select ‘Consent given and witnessed by Cafcass’ for a witnessed consent"
         )
+    errors.update(consent_withdrawal_errors(child=child, withdrawn_on=withdrawn_on))
     if status == ConsentStatus.WITHDRAWN and withdrawn_on is None:
         errors.add("withdrawn_on", "Enter the date consent was withdrawn")
     if withdrawn_on is not None and status != ConsentStatus.WITHDRAWN and status is not None:
