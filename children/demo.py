@@ -425,7 +425,7 @@ def load(context: dict) -> None:
     Section20Threshold.objects.get_or_create(
         organisation=context["organisations"]["northmoor"], defaults={"days": 28}
     )
-    _standard(relinquished, "2.9", _days(-15), sw)
+    # Standard 2.9 is shown from these records (consent sought, the Part 19 application), no tick
 
     # 4. Two siblings placed together.
     ash, bay = (

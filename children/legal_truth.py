@@ -3,7 +3,7 @@ other, by the same rules the services enforce (LAW.md "Who may consent, and when
 truth test runs them on every demo child; each returns the problems found, in words, [] if none.
 """
 
-from .models import Child, PRBasis, YesNoUnknown
+from .models import Child, PRBasis
 from .services.consent import (
     consent_errors,
     father_without_pr_errors,
@@ -12,6 +12,7 @@ from .services.consent import (
     section20_errors,
     written_agreement_errors,
 )
+from .services.family import family_member_pr_errors
 
 
 def _as_words(kind: str, errors: dict) -> list[str]:
@@ -22,11 +23,12 @@ def parental_responsibility_truth_errors(child: Child) -> list[str]:
     """PR begins at the birth (never an unborn baby's mother), on a basis the rules accept."""
     found = []
     for member in child.family_members.all():
-        if child.is_unborn and member.parental_responsibility == YesNoUnknown.YES:
-            found.append(
-                f"{member.name} is recorded with parental responsibility for an unborn baby "
-                "(CA 1989 s.2: from the birth)"
-            )
+        found += _as_words(
+            f"Parental responsibility of {member.name}",
+            family_member_pr_errors(
+                child=child, parental_responsibility=member.parental_responsibility
+            ),
+        )
         if member.pr_basis and member.pr_basis != PRBasis.MOTHER:
             found += _as_words(
                 f"Parental responsibility of {member.name}",

@@ -19,11 +19,11 @@ from ..models import (
     Direction,
     Extension,
     Hearing,
-    HearingKind,
     HearingStatus,
     OrderKind,
     Proceedings,
     ProceedingsKind,
+    hearing_kinds_for,
 )
 from ..services.court import (
     WRONG_HEARING,
@@ -32,6 +32,7 @@ from ..services.court import (
     direction_mark_complied_errors,
     extension_grant_errors,
     hearing_add_errors,
+    hearing_kind_errors,
     hearing_update_errors,
     order_end_errors,
     order_record_errors,
@@ -204,7 +205,7 @@ class HearingForm(GovFormMixin, forms.ModelForm):
     def __init__(self, *args, proceedings: Proceedings, **kwargs):
         super().__init__(*args, **kwargs)
         self.proceedings = proceedings
-        self.fields["kind"].choices = HearingKind.choices
+        self.fields["kind"].choices = hearing_kinds_for(proceedings.kind)
         self.fields["status"].choices = HearingStatus.choices
 
     def clean(self):
@@ -221,6 +222,9 @@ class HearingForm(GovFormMixin, forms.ModelForm):
                 hearing=self.instance, listed_on=listed_on, status=status, outcome=outcome
             )
         add_errors(self, errors)
+        add_errors(
+            self, hearing_kind_errors(proceedings=self.proceedings, kind=cleaned.get("kind"))
+        )
         return cleaned
 
 

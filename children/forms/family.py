@@ -23,6 +23,7 @@ from ..services.family import (
     NOT_A_FATHER,
     NOT_IN_NETWORK,
     family_member_errors,
+    family_member_pr_errors,
     paternity_test_errors,
     viability_assessment_errors,
 )
@@ -124,8 +125,10 @@ class FamilyMemberForm(GovFormMixin, forms.ModelForm):
             "care_leaver": forms.RadioSelect,
         }
 
-    def __init__(self, *args, include_contacts: bool = True, **kwargs):
+    def __init__(self, *args, include_contacts: bool = True, child=None, **kwargs):
         super().__init__(*args, **kwargs)
+        # the child whose network this is: its birth decides who may hold PR yet
+        self.child = child or (self.instance.child if self.instance.child_id else None)
         if not include_contacts:
             # Contact details are for the child's own team: not shown, so not changed either.
             for name in CONTACT_FIELDS:
@@ -165,6 +168,13 @@ class FamilyMemberForm(GovFormMixin, forms.ModelForm):
                 ep_information_given_on=cleaned.get("ep_information_given_on"),
                 date_of_birth=cleaned.get("date_of_birth"),
                 counselling_offered_on=cleaned.get("counselling_offered_on"),
+            ),
+        )
+        add_errors(
+            self,
+            family_member_pr_errors(
+                child=self.child,
+                parental_responsibility=cleaned.get("parental_responsibility"),
             ),
         )
         return cleaned

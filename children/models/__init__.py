@@ -51,6 +51,7 @@ from .court import (
     Proceedings,
     ProceedingsKind,
     extension_limit,
+    hearing_kinds_for,
     last_day_of_26_weeks,
     orders_in_force,
 )
@@ -161,6 +162,7 @@ __all__ = [
     "FamilyMember",
     "Hearing",
     "HearingKind",
+    "hearing_kinds_for",
     "IROConcern",
     "LegalStatus",
     "LookedAfterReview",

@@ -1,36 +1,13 @@
-"""Official codes (SSDA903, the courts) as TextChoices: the code is the value, the label plain."""
+"""Official codes (SSDA903, the courts) as TextChoices: the code is the value, the label plain.
+
+The 903 sex and ethnicity lists are shared with ``carers`` and so live on the ground floor
+(``accounts.codes``); they are re-exported here so ``children.models.codes.Sex`` still works.
+"""
 
 from django.db import models
 
-
-class Sex(models.TextChoices):
-    MALE = "1", "Male"
-    FEMALE = "2", "Female"
-
-
-class Ethnicity(models.TextChoices):
-    """SSDA903 ethnic origin codes."""
-
-    WBRI = "WBRI", "White British"
-    WIRI = "WIRI", "White Irish"
-    WIRT = "WIRT", "Traveller of Irish heritage"
-    WOTH = "WOTH", "Any other White background"
-    WROM = "WROM", "Gypsy/Roma"
-    MWBC = "MWBC", "White and Black Caribbean"
-    MWBA = "MWBA", "White and Black African"
-    MWAS = "MWAS", "White and Asian"
-    MOTH = "MOTH", "Any other mixed background"
-    AIND = "AIND", "Indian"
-    APKN = "APKN", "Pakistani"
-    ABAN = "ABAN", "Bangladeshi"
-    AOTH = "AOTH", "Any other Asian background"
-    BCRB = "BCRB", "Caribbean"
-    BAFR = "BAFR", "African"
-    BOTH = "BOTH", "Any other Black background"
-    CHNE = "CHNE", "Chinese"
-    OOTH = "OOTH", "Any other ethnic group"
-    REFU = "REFU", "Refused"
-    NOBT = "NOBT", "Information not yet obtained"
+from accounts.codes import Ethnicity as Ethnicity  # re-exported
+from accounts.codes import Sex as Sex  # re-exported
 
 
 class LegalStatus(models.TextChoices):

@@ -186,8 +186,23 @@ class HearingKind(models.TextChoices):
     PLACEMENT_FINAL = "placement_final", "Placement order final hearing"
     ADOPTION_DIRECTIONS = "adoption_directions", "Adoption directions hearing"
     ADOPTION_FINAL = "adoption_final", "Adoption final hearing"
+    # ACA 2002 s.47(3), (5): a parent needs the court's leave to oppose the adoption order
+    LEAVE_TO_OPPOSE = "leave_to_oppose", "Leave to oppose hearing"
     CELEBRATION = "celebration", "Adoption celebration hearing"
     OTHER = "other", "Other hearing"
+
+
+# hearings that belong to adoption proceedings only (offered for, and allowed in, those alone)
+ADOPTION_ONLY_HEARINGS = frozenset({HearingKind.LEAVE_TO_OPPOSE})
+
+
+def hearing_kinds_for(proceedings_kind: str) -> list[tuple[str, str]]:
+    """The kinds of hearing offered in proceedings of a kind."""
+    return [
+        (value, label)
+        for value, label in HearingKind.choices
+        if value not in ADOPTION_ONLY_HEARINGS or proceedings_kind == ProceedingsKind.ADOPTION
+    ]
 
 
 class HearingStatus(models.TextChoices):

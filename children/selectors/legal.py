@@ -21,6 +21,7 @@ from ..models import (
     FamilyMember,
     OrderKind,
     PRBasis,
+    ProceedingsKind,
     Relationship,
 )
 
@@ -31,6 +32,22 @@ SIX_WEEKS = timedelta(weeks=6)
 CARE_OR_PLACEMENT_ORDERS = {OrderKind.INTERIM_CARE, OrderKind.CARE, OrderKind.PLACEMENT}
 # CA 1989 s.33(3): the local authority shares PR while a care order (interim included) is in force
 LA_PR_ORDERS = {OrderKind.INTERIM_CARE, OrderKind.CARE}
+
+
+# ACA 2002 s.19(3)(a): "an application on which a care order might be made" — a care or a
+# supervision application (on which the court may make a care order instead, CA 1989 s.31(5))
+CARE_ORDER_APPLICATIONS = {ProceedingsKind.CARE, ProceedingsKind.SUPERVISION}
+# ACA 2002 s.31(2)(b): a child not yet placed for adoption is returned within 7 days; s.32(2)(b):
+# a child placed for adoption is returned within 14 days — each "beginning with" the day (day 1)
+RETURN_NOT_PLACED_DAYS = 7
+RETURN_PLACED_DAYS = 14
+
+
+def adoption_application_made_on(child: Child) -> date | None:
+    """The day the first adoption application about the child was made (its issue date), from
+    the proceedings the record page prefetched; None if there is none."""
+    days = [p.issued_on for p in child.proceedings.all() if p.kind == ProceedingsKind.ADOPTION]
+    return min(days) if days else None
 
 
 def six_weeks_old_on(child: Child) -> date | None:
@@ -135,6 +152,14 @@ class ConsentFlags:
     proceedings_pending: str = ""  # the case number of proceedings pending when it was given
     order_after: str = ""  # "Interim care order made 3 February 2027"
     withdrawn: bool = False
+    # ACA s.52(4): a withdrawal after an adoption application was made is ineffective; the
+    # consent stands (shown as a note, never a reason it does not count)
+    late_withdrawal: str = ""
+
+    @property
+    def notes(self) -> list[str]:
+        """Facts to show beside the consent that do not stop it counting."""
+        return [self.late_withdrawal] if self.late_withdrawal else []
 
     @property
     def messages(self) -> list[str]:
@@ -178,7 +203,9 @@ def consent_flags(
         (
             p
             for p in child.proceedings.all()
-            if p.issued_on <= witnessed and (p.concluded_on is None or p.concluded_on > witnessed)
+            if p.kind in CARE_ORDER_APPLICATIONS
+            and p.issued_on <= witnessed
+            and (p.concluded_on is None or p.concluded_on > witnessed)
         ),
         None,
     )
@@ -192,14 +219,79 @@ def consent_flags(
         ),
         None,
     )
-    withdrawn = consent.withdrawn_on is not None and consent.withdrawn_on <= day
+    # ACA s.52(4): consent may be withdrawn only until an adoption application is made
+    made = adoption_application_made_on(child)
+    late = consent.withdrawn_on is not None and made is not None and consent.withdrawn_on >= made
+    withdrawn = (
+        consent.withdrawn_on is not None and consent.withdrawn_on <= day
+    ) or consent.status == ConsentStatus.WITHDRAWN
     return ConsentFlags(
         before_six_weeks=before_six_weeks,
         proceedings_pending=pending.case_number if pending else "",
         order_after=(
             f"{later.get_kind_display()} made {format_date(later.made_on)}" if later else ""
         ),
-        withdrawn=withdrawn or consent.status == ConsentStatus.WITHDRAWN,
+        withdrawn=withdrawn and not late,
+        late_withdrawal=(
+            f"Withdrawal on {format_date(consent.withdrawn_on)} is ineffective: an adoption "
+            f"application was made on {format_date(made)} (ACA s.52(4))"
+            if late
+            else ""
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class WithdrawalReturn:
+    """When a child must be returned after consent to placement is withdrawn (ACA ss.31–32), or
+    why the return periods do not apply."""
+
+    not_placed_by: date | None = None  # s.31(2)(b): not yet placed for adoption, 7 days
+    placed_by: date | None = None  # s.32(2)(b): placed for adoption, 14 days
+    why_not: str = ""
+
+    @property
+    def words(self) -> str:
+        if self.why_not:
+            return self.why_not
+        if self.not_placed_by is None:
+            return ""
+        return (
+            f"Return the child by {format_date(self.not_placed_by)} if not yet placed for "
+            f"adoption (7 days, ACA s.31); by {format_date(self.placed_by)} if placed for "
+            "adoption (14 days, s.32)"
+        )
+
+
+def withdrawal_return(consent: ConsentToPlacement, child: Child) -> WithdrawalReturn:
+    """The return-by dates after a withdrawal, counted from the withdrawal (taken as the parent's
+    request for the child's return), the day itself day 1."""
+    start = consent.withdrawn_on
+    if start is None:
+        return WithdrawalReturn()
+    flags = consent_flags(consent, child, start)
+    if flags.late_withdrawal:
+        return WithdrawalReturn(why_not=flags.late_withdrawal)
+    # ACA s.30(4): ss.31–33 do not apply if the child is subject to a care order (interim
+    # included, CA s.31(11))
+    if any(o.kind in LA_PR_ORDERS for o in _orders_in_force(child, start)):
+        return WithdrawalReturn(
+            why_not="No return period: the child is subject to a care order (ACA s.30(4))"
+        )
+    # ACA ss.31(1), 32(1): not while a placement order application is pending
+    if any(
+        p.kind == ProceedingsKind.PLACEMENT
+        and p.issued_on <= start
+        and (p.concluded_on is None or p.concluded_on > start)
+        for p in child.proceedings.all()
+    ):
+        return WithdrawalReturn(
+            why_not="No return period while the placement order application is pending "
+            "(ACA ss.31(1), 32(1))"
+        )
+    return WithdrawalReturn(
+        not_placed_by=start + timedelta(days=RETURN_NOT_PLACED_DAYS - 1),
+        placed_by=start + timedelta(days=RETURN_PLACED_DAYS - 1),
     )
 
 
@@ -244,10 +336,13 @@ def consent_authority(*, child: Child, on: date | None = None) -> ConsentAuthori
             for c in consents
             if c.parent_id == member.pk and c.witnessed_on and c.witnessed_on <= day
         ]
+        # a "withdrawal" made after an adoption application is ineffective (ACA s.52(4)): the
+        # consent still counts, whatever status was recorded
         valid = [
             c
             for c in own
-            if c.status == ConsentStatus.GIVEN and not consent_flags(c, child, day).messages
+            if c.status in (ConsentStatus.GIVEN, ConsentStatus.WITHDRAWN)
+            and not consent_flags(c, child, day).messages
         ]
         if valid:
             witnessed = max(c.witnessed_on for c in valid)
@@ -298,6 +393,7 @@ def section20_flag(record, threshold_days: int | None, on: date | None = None) -
 class ConsentRow:
     consent: ConsentToPlacement
     flags: list[str]
+    return_by: str = ""  # ACA ss.31–32, once consent is withdrawn
 
 
 def court_legal_context(child: Child, viewer) -> dict:
@@ -313,7 +409,11 @@ def court_legal_context(child: Child, viewer) -> dict:
         "pr_holders": pr_holders(child=child, on=day),
         "consent_authority": consent_authority(child=child, on=day),
         "consent_rows": [
-            ConsentRow(c, consent_flags(c, child, day).messages)
+            ConsentRow(
+                c,
+                consent_flags(c, child, day).messages + consent_flags(c, child, day).notes,
+                withdrawal_return(c, child).words,
+            )
             for c in child.placement_consents.all()
         ],
         "six_weeks_on": six_weeks_old_on(child),

@@ -7,7 +7,7 @@ from django.db.models import (
 )
 
 from ..models import Child, ChildStandardRecord, PracticeStandardItem, Route, StandardItemAppliesTo
-from ..standards_evidence import evidence_for
+from ..standards_evidence import evidence_for, source_for
 
 
 def standard_item_applies(item, child: Child) -> bool:
@@ -53,6 +53,8 @@ class ChecklistRow(tuple):
     def __new__(cls, item, record, evidence=None):
         row = super().__new__(cls, (item, record))
         row.evidence = evidence
+        source = source_for(item.code) if evidence is not None else None
+        row.explanation = source.explanation if source else ""
         return row
 
     @property

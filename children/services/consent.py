@@ -17,6 +17,7 @@ from accounts.models import User
 from accounts.permissions import require_perm
 from accounts.records import apply_changes, save_record
 
+from ..events import ChildEvent, child_emit_change
 from ..models import (
     GUARDIAN_RELATIONSHIPS,
     PARENT_RELATIONSHIPS,
@@ -36,7 +37,12 @@ from ..models import (
     WrittenAgreement,
     YesNoUnknown,
 )
-from ..selectors.legal import consent_authority, member_holds_pr, six_weeks_old_on
+from ..selectors.legal import (
+    adoption_application_made_on,
+    consent_authority,
+    member_holds_pr,
+    six_weeks_old_on,
+)
 from .court import CHANGE, on_or_after
 
 CONSIDERED = "Date consent was first discussed"
@@ -65,6 +71,20 @@ def may_consent(member: FamilyMember, child: Child, day: date) -> bool:
 
 
 # --- consent to placement for adoption ------------------------------------------------------
+
+
+def consent_withdrawal_errors(*, child: Child, withdrawn_on: date | None) -> dict[str | None, str]:
+    """ACA 2002 s.52(4): consent to placement may be withdrawn only until an adoption
+    application is made; a withdrawal on or after that day is ineffective, so it is refused."""
+    errors = Errors()
+    made = adoption_application_made_on(child)
+    if withdrawn_on is not None and made is not None and withdrawn_on >= made:
+        errors.add(
+            "withdrawn_on",
+            f"{WITHDRAWN} must be before the adoption application was made "
+            f"({format_date(made)}): consent cannot be withdrawn after that (ACA s.52(4))",
+        )
+    return errors.as_dict()
 
 
 def consent_errors(
@@ -140,6 +160,7 @@ def consent_errors(
         errors.add(
             "status", "Select ‘Consent given and witnessed by Cafcass’ for a witnessed consent"
         )
+    errors.update(consent_withdrawal_errors(child=child, withdrawn_on=withdrawn_on))
     if status == ConsentStatus.WITHDRAWN and withdrawn_on is None:
         errors.add("withdrawn_on", "Enter the date consent was withdrawn")
     if withdrawn_on is not None and status != ConsentStatus.WITHDRAWN and status is not None:
@@ -221,7 +242,29 @@ def consent_record(
     Errors(
         consent_errors(child=child, **{k: v for k, v in fields.items() if k != "notes"})
     ).raise_any()
-    return save_record(ConsentToPlacement(child=child, **fields), by=by)
+    consent = save_record(ConsentToPlacement(child=child, **fields), by=by)
+    _consent_emit(consent, before={}, by=by)
+    return consent
+
+
+# the consent record's dates and the event each sends when first recorded or corrected
+CONSENT_EVENTS = (
+    ("witnessed_on", ChildEvent.CONSENT_TO_PLACEMENT_GIVEN),
+    ("withdrawn_on", ChildEvent.CONSENT_TO_PLACEMENT_WITHDRAWN),
+    ("advance_consent_on", ChildEvent.ADVANCE_CONSENT_GIVEN),
+)
+
+
+def _consent_emit(consent: ConsentToPlacement, *, before: dict, by: User) -> None:
+    for name, kind in CONSENT_EVENTS:
+        child_emit_change(
+            kind,
+            child=consent.child,
+            before=before.get(name),
+            after=getattr(consent, name),
+            by=by,
+            record=consent,
+        )
 
 
 @transaction.atomic
@@ -260,9 +303,12 @@ def consent_update(
     Errors(
         consent_errors(child=consent.child, **{k: v for k, v in fields.items() if k != "notes"})
     ).raise_any()
+    before = {name: getattr(consent, name) for name, _ in CONSENT_EVENTS}
     for name, value in fields.items():
         setattr(consent, name, value)
-    return save_record(consent, by=by)
+    save_record(consent, by=by)
+    _consent_emit(consent, before=before, by=by)
+    return consent
 
 
 # --- written agreement (baby under six weeks) ------------------------------------------------
@@ -303,9 +349,19 @@ def written_agreement_record(
     """Record a parent's written agreement to placing a baby under six weeks for adoption."""
     require_perm(by, CHANGE, child)
     Errors(written_agreement_errors(child=child, parent=parent, agreed_on=agreed_on)).raise_any()
-    return save_record(
+    agreement = save_record(
         WrittenAgreement(child=child, parent=parent, agreed_on=agreed_on, notes=notes), by=by
     )
+    # the deadline "s.19 consent or a placement order by six weeks old" starts from it
+    child_emit_change(
+        ChildEvent.WRITTEN_AGREEMENT_SIGNED,
+        child=child,
+        before=None,
+        after=agreed_on,
+        by=by,
+        record=agreement,
+    )
+    return agreement
 
 
 # --- father without parental responsibility -------------------------------------------------
@@ -481,10 +537,20 @@ def parental_responsibility_record(
     ).raise_any()
     if basis == PRBasis.MOTHER:
         acquired_on = member.child.date_of_birth
+    before = member.pr_acquired_on
     member.pr_basis = basis
     member.pr_acquired_on = acquired_on
     member.parental_responsibility = YesNoUnknown.NO if basis == PRBasis.NONE else YesNoUnknown.YES
-    return save_record(member, by=by)
+    save_record(member, by=by)
+    child_emit_change(
+        ChildEvent.PARENTAL_RESPONSIBILITY_ACQUIRED,
+        child=member.child,
+        before=before,
+        after=acquired_on,
+        by=by,
+        record=member,
+    )
+    return member
 
 
 # --- Part 19 application (Standard 2.9) -------------------------------------------------------
@@ -550,6 +616,7 @@ def part19_record(
             applied_on=applied_on, issued_on=issued_on, outcome=outcome, decided_on=decided_on
         )
     ).raise_any()
+    before = (record.applied_on, record.decided_on) if record is not None else (None, None)
     record = record or Part19Application(child=child)
     apply_changes(
         record,
@@ -561,7 +628,13 @@ def part19_record(
         decided_on=decided_on,
         notes=notes,
     )
-    return save_record(record, by=by)
+    save_record(record, by=by)
+    for kind, was, now in (
+        (ChildEvent.PART19_APPLICATION_MADE, before[0], applied_on),
+        (ChildEvent.PART19_APPLICATION_DECIDED, before[1], decided_on),
+    ):
+        child_emit_change(kind, child=child, before=was, after=now, by=by, record=record)
+    return record
 
 
 # --- section 20 accommodation ----------------------------------------------------------------
@@ -650,6 +723,11 @@ def section20_record(
             end_reason=end_reason,
         )
     ).raise_any()
+    before = (
+        (record.agreed_on, record.withdrawn_on, record.ended_on)
+        if record is not None
+        else (None, None, None)
+    )
     record = record or Section20Accommodation(child=child)
     apply_changes(
         record,
@@ -662,4 +740,11 @@ def section20_record(
         end_reason=end_reason,
         notes=notes,
     )
-    return save_record(record, by=by)
+    save_record(record, by=by)
+    for kind, was, now in (
+        (ChildEvent.SECTION20_ACCOMMODATION_STARTED, before[0], agreed_on),
+        (ChildEvent.SECTION20_AGREEMENT_WITHDRAWN, before[1], withdrawn_on),
+        (ChildEvent.SECTION20_ACCOMMODATION_ENDED, before[2], ended_on),
+    ):
+        child_emit_change(kind, child=child, before=was, after=now, by=by, record=record)
+    return record

@@ -41,6 +41,7 @@ from ..models import (
     Proceedings,
     ProceedingsKind,
     extension_limit,
+    hearing_kinds_for,
 )
 
 CHANGE = "children.change_child"
@@ -401,6 +402,17 @@ def hearing_status_errors(
     return errors.as_dict()
 
 
+def hearing_kind_errors(*, proceedings: Proceedings, kind: str | None) -> dict[str | None, str]:
+    """A leave to oppose hearing is in adoption proceedings (ACA 2002 s.47(3), (5))."""
+    errors = Errors()
+    if kind and kind not in dict(hearing_kinds_for(proceedings.kind)):
+        errors.add(
+            "kind",
+            "A leave to oppose hearing is part of adoption proceedings: select another kind",
+        )
+    return errors.as_dict()
+
+
 def hearing_add_errors(
     *,
     proceedings: Proceedings,
@@ -437,11 +449,13 @@ def hearing_add(
     """List a hearing in the proceedings (with its outcome, once it has happened)."""
     proceedings = _locked_proceedings(proceedings)
     require_perm(by, CHANGE, proceedings.child)
-    Errors(
+    errors = Errors(
         hearing_add_errors(
             proceedings=proceedings, listed_on=listed_on, status=status, outcome=outcome
         )
-    ).raise_any()
+    )
+    errors.update(hearing_kind_errors(proceedings=proceedings, kind=kind))
+    errors.raise_any()
     hearing = Hearing(
         proceedings=proceedings,
         kind=kind,
@@ -515,9 +529,11 @@ def hearing_update(
     require_perm(by, CHANGE, proceedings.child)
     orders = list(hearing.orders.select_for_update())
     status = hearing.status if status is None else status
-    Errors(
+    errors = Errors(
         hearing_update_errors(hearing=hearing, listed_on=listed_on, status=status, outcome=outcome)
-    ).raise_any()
+    )
+    errors.update(hearing_kind_errors(proceedings=proceedings, kind=kind))
+    errors.raise_any()
     listed_before = hearing.listed_on
     heard_before = listed_before if hearing.has_happened else None
     hearing.kind = kind

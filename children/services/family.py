@@ -85,12 +85,38 @@ PERSON_FIELDS = (
 )
 
 
+UNBORN_PR = (
+    "No one has parental responsibility for a baby who is not born yet: the mother has it from "
+    "the birth, not before (Children Act 1989 s.2). Select ‘No’ or ‘Not known’"
+)
+
+
+def family_member_pr_errors(
+    *, child: Child | None, parental_responsibility: str | None
+) -> dict[str | None, str]:
+    """CA 1989 s.2(1)–(2): parental responsibility begins at the birth, the mother's included
+    (LAW.md "Who may consent": mother from birth, not before); the same rule the demo's truth
+    check runs (``legal_truth``)."""
+    errors = Errors()
+    if child is not None and child.is_unborn and parental_responsibility == YesNoUnknown.YES:
+        errors.add("parental_responsibility", UNBORN_PR)
+    return errors.as_dict()
+
+
 def _person_errors(member: FamilyMember) -> dict[str | None, str]:
-    return family_member_errors(
-        ep_information_given_on=member.ep_information_given_on,
-        date_of_birth=member.date_of_birth,
-        counselling_offered_on=member.counselling_offered_on,
+    errors = Errors(
+        family_member_errors(
+            ep_information_given_on=member.ep_information_given_on,
+            date_of_birth=member.date_of_birth,
+            counselling_offered_on=member.counselling_offered_on,
+        )
     )
+    errors.update(
+        family_member_pr_errors(
+            child=member.child, parental_responsibility=member.parental_responsibility
+        )
+    )
+    return errors.as_dict()
 
 
 def viability_assessment_errors(

@@ -73,7 +73,7 @@ class FamilyMemberAddView(FamilySectionView):
     def get_form_kwargs(self):
         # Anyone who may change the record may write contact details down; only the child's
         # team may read them back (and so change them).
-        return {"include_contacts": True}
+        return {"include_contacts": True, "child": self.child}
 
     def save_record(self, form):
         data = form.cleaned_data
@@ -115,7 +115,8 @@ class FamilyMemberEditView(FamilySectionView):
         return {
             "include_contacts": can(
                 self.request.user, "children.view_family_contact_details", self.child
-            )
+            ),
+            "child": self.child,
         }
 
     def save_record(self, form):

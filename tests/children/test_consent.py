@@ -271,9 +271,9 @@ def test_an_unborn_babys_mother_has_no_pr_yet(own_org, own_team, social_worker):
     assert refused.value.message_dict["basis"] == [
         "The mother has parental responsibility from the birth: record the birth first"
     ]
+    # the family member form's own rule (services.family.family_member_pr_errors)
     assert legal_truth_errors(unborn) == [
-        f"{mother.name} is recorded with parental responsibility for an unborn baby "
-        "(CA 1989 s.2: from the birth)"
+        f"Parental responsibility of {mother.name}: {services.family.UNBORN_PR}"
     ]
 
 

@@ -47,6 +47,8 @@ def test_loading_the_demo_emits_each_childs_events_once(db, events):
             E.HEARING_HEARD: 2,
             E.ORDER_MADE: 1,
             E.REVIEW_HELD: 1,
+            E.SECTION20_ACCOMMODATION_STARTED: 1,
+            E.SECTION20_ACCOMMODATION_ENDED: 1,
         }
     )
     assert by_child["NM-40050"] == Counter(
@@ -60,6 +62,12 @@ def test_loading_the_demo_emits_each_childs_events_once(db, events):
             E.EXTENSION_GRANTED: 1,
         }
     )
+    # the relinquished baby: section 20, the written agreement, the Part 19 application
+    relinquished = by_child["NM-40130"]
+    assert relinquished[E.SECTION20_ACCOMMODATION_STARTED] == 1
+    assert relinquished[E.WRITTEN_AGREEMENT_SIGNED] == 1
+    assert relinquished[E.PART19_APPLICATION_MADE] == 1
+    assert relinquished[E.CONSENT_TO_PLACEMENT_GIVEN] == 0  # Cafcass asked, not yet witnessed
     assert "NM-40112" not in by_child  # the unborn baby: nothing has happened yet
     review = next(e for e in events if e.kind == E.REVIEW_HELD)
     assert review.by.username == "iro.northmoor"
