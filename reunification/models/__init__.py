@@ -12,8 +12,28 @@ from .decision import (
     ReunificationDecision,
     ReunificationRoute,
 )
+from .records import (
+    AfterReturnKind,
+    AfterReturnRecord,
+    LifeStoryContribution,
+    ReunificationPlan,
+    ReunificationSupport,
+    StepKind,
+    SupportFor,
+    SupportKind,
+    TransitionStep,
+)
 
 __all__ = [
+    "AfterReturnKind",
+    "AfterReturnRecord",
+    "LifeStoryContribution",
+    "ReunificationPlan",
+    "ReunificationSupport",
+    "StepKind",
+    "SupportFor",
+    "SupportKind",
+    "TransitionStep",
     "LEAVING_CODES",
     "AfterAuthorityBasis",
     "DecidedBy",

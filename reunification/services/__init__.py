@@ -27,3 +27,28 @@ __all__ = [
     "reunification_reg19_record",
     "reunification_update",
 ]
+from .records import (
+    after_return_errors,
+    after_return_save,
+    life_story_errors,
+    life_story_save,
+    plan_errors,
+    plan_save,
+    step_errors,
+    step_save,
+    support_errors,
+    support_save,
+)
+
+__all__ += [
+    "after_return_errors",
+    "after_return_save",
+    "life_story_errors",
+    "life_story_save",
+    "plan_errors",
+    "plan_save",
+    "step_errors",
+    "step_save",
+    "support_errors",
+    "support_save",
+]
