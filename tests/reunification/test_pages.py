@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 import time_machine
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -310,3 +311,50 @@ def test_the_childs_pages_keep_a_constant_query_count(
     once = _count(client, url)
     _grow(decision, social_worker, 3)
     assert _count(client, url) == once
+
+
+# --- the EP carers' household on hold (Std 7.7), through the carers' own service ---------------
+
+
+def test_the_ep_carers_household_is_put_on_hold_through_the_carers_service(
+    case, make_user, own_team, social_worker
+):
+    from carers.availability import with_availability
+    from carers.models import Household
+    from carers.models import SupportKind as CarerSupportKind
+    from tests.carers.factories import build_household
+
+    child, _, _ = case
+    # a local authority's own fostering service: its team manager changes the child's record
+    # and the household it recruited
+    manager = make_user(Role.TEAM_MANAGER, team=own_team, username="tm.own")
+    household = build_household(by=manager, name="The Hollins household")
+    decision = decide(child, by=manager, on=date(2027, 1, 11))
+    support = services.support_save(
+        decision=decision,
+        by=manager,
+        for_whom=SupportFor.EP_CARERS,
+        kind=SupportKind.LOSS_SUPPORT,
+        household=household,
+        offered_on=date(2027, 1, 20),
+        on_hold_from=date(2027, 1, 25),
+        on_hold_to=date(2027, 4, 25),
+    )
+    assert support.household_support.kind == CarerSupportKind.AFTER_CHILD_WENT_HOME
+    found = with_availability(Household.objects.filter(pk=household.pk), today=TODAY).get()
+    assert found.availability == "on_hold"
+    # the child's social worker may not change the household: refused, nothing saved
+    with pytest.raises(ValidationError) as caught:
+        services.support_save(
+            decision=decision,
+            by=social_worker,
+            for_whom=SupportFor.EP_CARERS,
+            kind=SupportKind.COUNSELLING,
+            household=household,
+            on_hold_from=date(2027, 1, 25),
+        )
+    assert caught.value.message_dict["on_hold_from"] == [
+        "Only the carers' supervising social worker can put their household on hold: ask them "
+        "to record it"
+    ]
+    assert decision.support.count() == 1
