@@ -152,6 +152,8 @@ def _twin_household(world, scope: str):
 TWINS = {
     "children": (_twin_child, "children:record"),
     "carers": (_twin_household, "carers:record"),
+    # reunification's pages hang under the child's URL (pk is the child)
+    "reunification": (_twin_child, "children:record"),
 }
 
 
