@@ -4,7 +4,7 @@ number of queries whatever the number of sessions, children or staff."""
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.db.models.functions import TruncMonth
 from django.http import Http404
 
@@ -52,19 +52,23 @@ def plan_for(*, child: Child, pk: int) -> FamilyTimePlan:
         raise Http404("No family time plan found") from missing
 
 
+def _attendance_prefetch() -> Prefetch:
+    return Prefetch(
+        "attendance",
+        queryset=Attendance.objects.select_related("family_member").only(
+            "id",
+            "session_id",
+            "family_member_id",
+            "outcome",
+            "notes",
+            *(f"family_member__{name}" for name in MEMBER_FIELDS),
+        ),
+    )
+
+
 def _sessions() -> QuerySet[Session]:
     return Session.objects.select_related("supervisor", "plan").prefetch_related(
-        Prefetch(
-            "attendance",
-            queryset=Attendance.objects.select_related("family_member").only(
-                "id",
-                "session_id",
-                "family_member_id",
-                "outcome",
-                "notes",
-                *(f"family_member__{name}" for name in MEMBER_FIELDS),
-            ),
-        )
+        _attendance_prefetch()
     )
 
 
@@ -92,13 +96,29 @@ class ChildFamilyTime:
 
 def family_time_for(*, child: Child, viewer: User, upcoming: int = 10, past: int = 10):
     """What the child's page shows of family time (a fixed number of queries)."""
+    plans = plans_of(child=child)
+    later = list(LaterFamilyTime.objects.filter(child=child).select_related("family_member"))
+    if not plans:
+        # no plan, no sessions and no attendance: nothing more to ask the database
+        return ChildFamilyTime(
+            plans=[], upcoming=[], past=[], later=later, attendance=AttendanceReport([], {}, [])
+        )
     moment = clock.now()
-    sessions = _sessions().filter(plan__child=child)
+    sessions = Session.objects.filter(plan__child=child).select_related("supervisor")
+    # the next and the last sessions in one query (a UNION of the two), attendance prefetched
+    both = list(
+        sessions.filter(starts_at__gte=moment)
+        .order_by("starts_at")[:upcoming]
+        .union(sessions.filter(starts_at__lt=moment).order_by("-starts_at")[:past], all=True)
+    )
+    prefetch_related_objects(both, _attendance_prefetch())
     return ChildFamilyTime(
-        plans=plans_of(child=child),
-        upcoming=list(sessions.filter(starts_at__gte=moment).order_by("starts_at")[:upcoming]),
-        past=list(sessions.filter(starts_at__lt=moment).order_by("-starts_at")[:past]),
-        later=list(LaterFamilyTime.objects.filter(child=child).select_related("family_member")),
+        plans=plans,
+        upcoming=sorted((s for s in both if s.starts_at >= moment), key=lambda s: s.starts_at),
+        past=sorted(
+            (s for s in both if s.starts_at < moment), key=lambda s: s.starts_at, reverse=True
+        ),
+        later=later,
         attendance=attendance_report(child=child),
     )
 
@@ -137,51 +157,38 @@ class AttendanceReport:
         return not self.months
 
 
-def _counts():
-    return {
-        "counted": Count("pk", filter=~Q(outcome__in=NOT_COUNTED)),
-        "attended": Count("pk", filter=Q(outcome__in=ATTENDED)),
-        "not_counted": Count("pk", filter=Q(outcome__in=NOT_COUNTED)),
-    }
-
-
 def attendance_report(*, child: Child, months: int = 12) -> AttendanceReport:
-    """Each family member's attendance, month by month and in total, counted in the database
-    (three queries whatever the number of sessions). Sessions cancelled by the local authority
-    or the carers, or because the child was unwell, are not the family's to attend: they are
-    shown, but not counted against the rate."""
-    base = Attendance.objects.filter(session__plan__child=child)
-    monthly = (
-        base.annotate(month=TruncMonth("session__starts_at", tzinfo=LONDON))
-        .values("family_member_id", "month")
-        .annotate(**_counts())
-        .order_by("month")
+    """Each family member's attendance, month by month and in total, counted in the database:
+    one query grouped by person, month and outcome, whatever the number of sessions. Sessions
+    cancelled by the local authority or the carers, or because the child was unwell, are not
+    the family's to attend: they are shown, but not counted against the rate."""
+    grouped = (
+        Attendance.objects.filter(session__plan__child=child)
+        .annotate(month=TruncMonth("session__starts_at", tzinfo=LONDON))
+        .values("family_member_id", "family_member__name", "month", "outcome")
+        .annotate(n=Count("pk"))
+        .order_by()
     )
-    outcomes = base.values("family_member_id", "outcome").annotate(n=Count("pk")).order_by()
-    names = dict(
-        FamilyMember.objects.filter(family_time_attendance__session__plan__child=child)
-        .distinct()
-        .values_list("pk", "name")
-    )
-    by_outcome: dict[int, dict] = {}
-    for row in outcomes:
-        by_outcome.setdefault(row["family_member_id"], {})[row["outcome"]] = row["n"]
+    names: dict[int, str] = {}
     month_rows: dict[date, MonthRow] = {}
     totals: dict[int, RateRow] = {}
-    for row in monthly:
+    for row in grouped:
         month = row["month"]
         month = month.date() if isinstance(month, datetime) else month
-        member = row["family_member_id"]
+        member, outcome, n = row["family_member_id"], row["outcome"], row["n"]
+        names[member] = row["family_member__name"]
         line = month_rows.setdefault(month, MonthRow(month=month, rows={}))
-        line.rows[member] = RateRow(
-            names.get(member, ""), row["counted"], row["attended"], row["not_counted"], {}
-        )
-        total = totals.setdefault(
-            member, RateRow(names.get(member, ""), 0, 0, 0, by_outcome.get(member, {}))
-        )
-        total.counted += row["counted"]
-        total.attended += row["attended"]
-        total.not_counted += row["not_counted"]
+        for rate in (
+            line.rows.setdefault(member, RateRow(names[member], 0, 0, 0, {})),
+            totals.setdefault(member, RateRow(names[member], 0, 0, 0, {})),
+        ):
+            rate.by_outcome[outcome] = rate.by_outcome.get(outcome, 0) + n
+            if outcome in NOT_COUNTED:
+                rate.not_counted += n
+            else:
+                rate.counted += n
+            if outcome in ATTENDED:
+                rate.attended += n
     ordered = sorted(month_rows.values(), key=lambda line: line.month)[-months:]
     members = sorted(names.items(), key=lambda item: item[1])
     return AttendanceReport(members=members, totals=totals, months=ordered)
