@@ -152,6 +152,8 @@ def _twin_household(world, scope: str):
 TWINS = {
     "children": (_twin_child, "children:record"),
     "carers": (_twin_household, "carers:record"),
+    # family time's pages are nested under the child (children/<pk>/family-time/…)
+    "family_time": (_twin_child, "children:record"),
 }
 
 

@@ -148,6 +148,8 @@ def test_a_plan_its_sessions_and_the_family_time_workers_record(page, sign_in, w
         page.get_by_label("Rosa Browser (mother)").select_option("late")
         page.locator("textarea[name='handover_notes']").fill("Calm handover with the carers")
         submit(page)
+        expect(page.locator(".govuk-notification-banner")).to_contain_text("has been recorded")
+        expect(page).to_have_url(re.compile(r"/family-time/$"))
         session = Session.objects.filter(plan__child=child).order_by("starts_at").first()
         assert session.status == SessionStatus.HELD
         assert session.handover_notes == "Calm handover with the carers"
@@ -157,6 +159,7 @@ def test_a_plan_its_sessions_and_the_family_time_workers_record(page, sign_in, w
         ).click()
         page.get_by_label("Rosa Browser (mother)").select_option("no_show")
         submit(page)
+        expect(page.locator(".govuk-notification-banner")).to_contain_text("has been recorded")
 
         # the attendance chart shows the rate, with its numbers beside it
         page.goto(f"/children/{child.pk}/family-time/attendance/")
