@@ -13,11 +13,22 @@ from accounts.models import Role
 from accounts.rules import is_iro, is_social_worker, is_team_manager
 
 CASE_ROLES = [r for r in Role.values if r != Role.ADMIN]
+# issue 12 item 4: a family time worker sees a child only through a family time session or plan
+# (``family_time`` registers it in ``children.extensions.visibility``), not every child of the
+# authority; every other case role sees the children of its organisation
+ORGANISATION_ROLES = [r for r in CASE_ROLES if r != Role.FAMILY_TIME_WORKER]
 
 
 @rules.predicate
 def works_with_children(user) -> bool:
     return bool(user.is_authenticated and user.organisation_id and user.has_role(*CASE_ROLES))
+
+
+@rules.predicate
+def sees_organisation_children(user) -> bool:
+    """Holds a role that sees the children of its organisation (a family time worker alone
+    sees only the children of their sessions)."""
+    return bool(user.is_authenticated and user.has_role(*ORGANISATION_ROLES))
 
 
 @rules.predicate
@@ -69,7 +80,8 @@ def in_local_authority(user) -> bool:
 
 
 can_view_child = works_with_children & (
-    in_responsible_authority | in_referred_agency | related_through_another_record
+    (sees_organisation_children & (in_responsible_authority | in_referred_agency))
+    | related_through_another_record
 )
 case_worker = is_social_worker | is_team_manager
 edits_case = in_responsible_authority & record_open & case_worker
@@ -94,7 +106,10 @@ rules.add_perm(
 )
 # DESIGN.md "Access": an agency the child is referred to reads what family finding needs, not
 # the case notes: only the responsible authority's staff read them
-rules.add_perm("children.view_case_notes", works_with_children & in_responsible_authority)
+rules.add_perm(
+    "children.view_case_notes",
+    works_with_children & sees_organisation_children & in_responsible_authority,
+)
 rules.add_perm(
     "children.add_case_note", in_responsible_authority & record_open & (is_iro | case_worker)
 )

@@ -154,6 +154,8 @@ TWINS = {
     "carers": (_twin_household, "carers:record"),
     # reunification's pages hang under the child's URL (pk is the child)
     "reunification": (_twin_child, "children:record"),
+    # family time's pages are nested under the child (children/<pk>/family-time/…)
+    "family_time": (_twin_child, "children:record"),
 }
 
 

@@ -24,7 +24,7 @@ from ..models import (
     Track,
     TwinTrackPlan,
 )
-from ..rules import works_with_children
+from ..rules import sees_organisation_children, works_with_children
 from .reviews import reviews_due_for
 
 
@@ -36,10 +36,13 @@ def children_visible_to(*, user: User) -> QuerySet[Child]:
     """
     if not works_with_children.test(user):
         return Child.objects.none()
+    extra = extra_visibility(user)
+    if not sees_organisation_children.test(user):
+        # a family time worker: only the children of their sessions (issue 12 item 4)
+        return Child.objects.none() if extra is None else Child.objects.filter(extra)
     visible = Q(responsible_authority_id=user.organisation_id) | Q(
         referred_to_id=user.organisation_id
     )
-    extra = extra_visibility(user)
     if extra is not None:
         visible |= extra
     return Child.objects.filter(visible)
@@ -89,11 +92,14 @@ def _listable_children(*, user: User) -> QuerySet[Child]:
     """
     if not works_with_children.test(user):
         return Child.objects.none()
+    extra = extra_visibility(user)
+    if not sees_organisation_children.test(user):
+        # a family time worker: only the children of their sessions (issue 12 item 4)
+        return Child.objects.none() if extra is None else Child.objects.filter(extra)
     if user.organisation.kind == OrganisationKind.LOCAL_AUTHORITY:
         own = Q(responsible_authority_id=user.organisation_id)
     else:
         own = Q(referred_to_id=user.organisation_id)
-    extra = extra_visibility(user)
     return Child.objects.filter(own if extra is None else own | extra)
 
 

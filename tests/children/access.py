@@ -5,6 +5,12 @@ agency, with a record of every kind its pages are about.
 Case roles of the responsible authority see the child; users of another organisation, users
 who only administer the service and system superusers get 404 (the child does not exist for
 them). Only social workers and team managers change the record (403 for other case roles).
+
+A family time worker sees a child only through the family time they supervise (issue 12 item
+4, ``children.rules.sees_organisation_children``), not every child of their organisation: the
+own family time worker supervises the own child's family time plan (``tests/family_time/
+access.py`` builds it), so they read its record (403 on its forms); the referred agency's family
+time worker supervises nothing of it (404), nor does anyone the own unborn child (404).
 """
 
 from datetime import timedelta
@@ -13,6 +19,8 @@ from accounts.clock import today
 from tests.access_matrix import Page
 
 NOT_CASE = {"admin": 404, "superuser": 404}
+# issue 12 item 4: family time workers see only the children whose family time they supervise
+NOT_SUPERVISING = {"family_time_worker": 404}
 EDITORS = {"social_worker": 200, "team_manager": 200, **NOT_CASE}
 # The plan and the standards checklist are the editors'. Reviews are scheduled and recorded by
 # the IRO, the social worker and the team manager; only the IRO raises and escalates a concern;
@@ -36,7 +44,7 @@ def child_page(
         other=404,
         kwargs=kwargs,
         referred=200 if default == 200 else 403,
-        referred_by_role={"admin": 404},
+        referred_by_role={"admin": 404, **NOT_SUPERVISING},
         **axe,
     )
 
@@ -86,7 +94,7 @@ PAGES: dict[str, Page] = {
     "children:edit": form_page(),
     "children:birth": child_page(
         default=403,
-        by_role=EDITORS,
+        by_role={**EDITORS, **NOT_SUPERVISING},
         kwargs=lambda world: {"pk": world.own_unborn.pk},
         errors={},
     ),

@@ -90,7 +90,8 @@ def test_an_empty_note_names_what_is_missing(client_for, social_worker, child):
     [
         (Role.IRO, 302),
         (Role.TEAM_MANAGER, 302),
-        (Role.FAMILY_TIME_WORKER, 403),
+        # sees only the children of the family time they supervise (issue 12 item 4)
+        (Role.FAMILY_TIME_WORKER, 404),
         (Role.NOMINATED_OFFICER, 403),
     ],
 )

@@ -375,7 +375,9 @@ def test_open_concerns_are_listed_before_resolved_ones(client_for, iro, child):
         (Role.SOCIAL_WORKER, 403, 403, 403),
         # only the IRO resolves a concern (CA 1989 s.25B)
         (Role.TEAM_MANAGER, 403, 403, 403),
-        (Role.FAMILY_TIME_WORKER, 403, 403, 403),
+        # a family time worker sees only the children whose family time they supervise
+        # (issue 12 item 4): this child does not exist for them
+        (Role.FAMILY_TIME_WORKER, 404, 404, 404),
     ],
 )
 def test_who_may_raise_resolve_and_record_reviews(
