@@ -9,7 +9,7 @@ class MatchingConfig(AppConfig):
         from carers.events import carer_event
         from carers.extensions import PlacementSource, household_visibility, placement_sources
 
-        from . import selectors
+        from . import record_page, selectors
         from .receivers import on_carer_event
 
         # carers.availability: linked = a proposed match, caring = an open EP placement
@@ -23,3 +23,5 @@ class MatchingConfig(AppConfig):
         household_visibility.register(selectors.households_visible_to)
         # CPR reg 25A(3): approved as foster carers ends the temporary approval
         carer_event.connect(on_carer_event, dispatch_uid="matching.reg25a_ends")
+        # the child's record: the "Placements and matching" tab, chronology, history
+        record_page.register()

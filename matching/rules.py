@@ -2,13 +2,13 @@
 ``accounts.rules`` and ``children.rules``.
 
 - placements, matches and the formal match's steps: the child's social worker or team manager in
-  the responsible authority, or in the adoption agency the child is referred to (family finding
-  and matching are often the RAA's work);
+  the responsible authority;
 - the Nominated Officer's authorisation and the Reg 25A temporary approval: a Nominated Officer
   of the child's responsible authority (Std 4.2; CPR reg 25A names the authority);
 - the should-be-placed and no-longer decisions and the formal match decision: an agency decision
   maker of the responsible authority or of the RAA the child is referred to (AAR regs 19, 33);
-- the candidate search (anonymised profiles): anyone who may change the child's case.
+- the candidate search (anonymised profiles): social workers and team managers of the
+  responsible authority or of the agency the child is referred to (family finding).
 """
 
 import rules
@@ -22,11 +22,14 @@ from children.rules import (
 )
 
 in_child_agency = in_responsible_authority | in_referred_agency
+edits_case = record_open & in_responsible_authority & case_worker
 
-rules.add_perm("matching.record_placement", record_open & in_child_agency & case_worker)
-rules.add_perm("matching.propose_match", record_open & in_child_agency & case_worker)
+# DESIGN.md "Access": the agency the child is referred to reads what family finding needs and
+# never changes the child's record; its agency decision maker decides (AAR regs 19, 33)
+rules.add_perm("matching.record_placement", edits_case)
+rules.add_perm("matching.propose_match", edits_case)
+rules.add_perm("matching.record_formal_match", edits_case)
 rules.add_perm("matching.search_candidates", record_open & in_child_agency & case_worker)
-rules.add_perm("matching.record_formal_match", record_open & in_child_agency & case_worker)
 rules.add_perm(
     "matching.authorise_placement", record_open & in_responsible_authority & is_nominated_officer
 )

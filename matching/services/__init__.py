@@ -30,6 +30,7 @@ from .placements import (
     placement_end_errors,
     placement_errors,
     placement_record,
+    placement_record_errors,
 )
 
 __all__ = [
@@ -53,6 +54,7 @@ __all__ = [
     "placement_end_errors",
     "placement_errors",
     "placement_record",
+    "placement_record_errors",
     "reg25a_approve",
     "reg25a_end",
     "reg25a_end_errors",

@@ -117,6 +117,28 @@ def agency_decision_errors(
     return errors.as_dict()
 
 
+def agency_decision_record_errors(
+    *,
+    child: Child,
+    by: User,
+    kind: str | None,
+    decided_on: date | None,
+    panel_recommended_on: date | None = None,
+    reason_code: str = "",
+) -> dict[str | None, str]:
+    """``agency_decision_errors`` with its facts read (the form and the service call this)."""
+    return agency_decision_errors(
+        child=child,
+        by=by,
+        kind=kind,
+        decided_on=decided_on,
+        panel_recommended_on=panel_recommended_on,
+        reason_code=reason_code,
+        consent=consent_case(child),
+        should_be_placed=journey_records(child=child).should_be_placed_in_force,
+    )
+
+
 @transaction.atomic
 def agency_decision_record(
     *,
@@ -132,17 +154,14 @@ def agency_decision_record(
     adoption."""
     child = lock_child(child)
     require_perm(by, "matching.record_agency_decision", child)
-    records = journey_records(child=child)
     Errors(
-        agency_decision_errors(
+        agency_decision_record_errors(
             child=child,
             by=by,
             kind=kind,
             decided_on=decided_on,
             panel_recommended_on=panel_recommended_on,
             reason_code=reason_code,
-            consent=consent_case(child),
-            should_be_placed=records.should_be_placed_in_force,
         )
     ).raise_any()
     decision = AgencyDecision(

@@ -114,6 +114,29 @@ def match_propose_errors(
     return errors.as_dict()
 
 
+def match_propose_record_errors(
+    *,
+    child: Child,
+    household: Household | None,
+    proposed_on: date | None,
+    training_warning_reason: str = "",
+) -> dict[str | None, str]:
+    """``match_propose_errors`` with its facts read (the form and the service call this)."""
+    today = england_today()
+    facts = household_facts(household, today=today) if household is not None else None
+    return match_propose_errors(
+        child=child,
+        household=household,
+        proposed_on=proposed_on,
+        training_warning_reason=training_warning_reason,
+        current=_current_match(child),
+        facts=facts,
+        with_another_child=household is not None and other_children_with(household, child),
+        preparation_completed=household is None or ep_preparation_completed(household),
+        today=today,
+    )
+
+
 @transaction.atomic
 def match_propose(
     *,
@@ -127,19 +150,12 @@ def match_propose(
     """Propose the household for the child (the journey's ``propose_match`` calls this)."""
     child = lock_child(child)
     require_perm(by, "matching.propose_match", child)
-    today = england_today()
-    facts = household_facts(household, today=today) if household is not None else None
     Errors(
-        match_propose_errors(
+        match_propose_record_errors(
             child=child,
             household=household,
             proposed_on=proposed_on,
             training_warning_reason=training_warning_reason,
-            current=_current_match(child),
-            facts=facts,
-            with_another_child=household is not None and other_children_with(household, child),
-            preparation_completed=household is None or ep_preparation_completed(household),
-            today=today,
         )
     ).raise_any()
     if not ep_type:
@@ -247,6 +263,10 @@ def authorisation_errors(
     return errors.as_dict()
 
 
+def authorised(match: InitialMatch) -> bool:
+    return NominatedOfficerAuthorisation.objects.filter(match=match).exists()
+
+
 @transaction.atomic
 def match_authorise(
     *, match: InitialMatch, authorised_on: date, information_given: str, by: User
@@ -262,7 +282,7 @@ def match_authorise(
             by=by,
             authorised_on=authorised_on,
             information_given=information_given,
-            already=NominatedOfficerAuthorisation.objects.filter(match=match).exists(),
+            already=authorised(match),
         )
     ).raise_any()
     authorisation = NominatedOfficerAuthorisation(
@@ -326,6 +346,21 @@ def _adopters_approved_on(household: Household) -> date | None:
     )
 
 
+def reg25a_record_errors(
+    *, match: InitialMatch, by: User, approved_on: date | None, suitability_assessment: str
+) -> dict[str | None, str]:
+    """``reg25a_errors`` with its facts read (the form and the service call this)."""
+    return reg25a_errors(
+        match=match,
+        by=by,
+        approved_on=approved_on,
+        suitability_assessment=suitability_assessment,
+        facts=household_facts(match.household, today=england_today()),
+        adopters_approved_on=_adopters_approved_on(match.household),
+        already=Reg25AApproval.objects.filter(match=match).exists(),
+    )
+
+
 @transaction.atomic
 def reg25a_approve(
     *, match: InitialMatch, approved_on: date, suitability_assessment: str, by: User
@@ -336,14 +371,11 @@ def reg25a_approve(
     require_perm(by, "matching.authorise_placement", child)
     match = InitialMatch.objects.select_related("child", "household").get(pk=match.pk)
     Errors(
-        reg25a_errors(
+        reg25a_record_errors(
             match=match,
             by=by,
             approved_on=approved_on,
             suitability_assessment=suitability_assessment,
-            facts=household_facts(match.household, today=england_today()),
-            adopters_approved_on=_adopters_approved_on(match.household),
-            already=Reg25AApproval.objects.filter(match=match).exists(),
         )
     ).raise_any()
     approval = Reg25AApproval(

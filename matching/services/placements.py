@@ -150,6 +150,41 @@ def _reg25a_for(child: Child, household: Household | None):
     )
 
 
+def placement_record_errors(
+    *,
+    child: Child,
+    kind: str | None,
+    starts_on: date | None,
+    placement_code: str | None,
+    household: Household | None = None,
+    reason_for_change: str = "",
+    current: Placement | None | bool = False,
+) -> dict[str | None, str]:
+    """``placement_errors`` with the facts it needs read from the database (the form and the
+    service both call this): the open placement, the household's approvals, a Reg 25A."""
+    today = england_today()
+    if current is False:
+        current = open_placement_of(child)
+    approved = None
+    reg25a = None
+    if kind == PlacementKind.EP_CARERS and household is not None:
+        facts = household_facts(household, today=today)
+        approved = (facts.adopter_approved, facts.foster_approved)
+        reg25a = _reg25a_for(child, household)
+    return placement_errors(
+        child=child,
+        kind=kind,
+        starts_on=starts_on,
+        placement_code=placement_code,
+        household=household,
+        reason_for_change=reason_for_change,
+        open_placement=current,
+        household_approved=approved,
+        reg25a_in_force=reg25a is not None,
+        today=today,
+    )
+
+
 def open_placement_of(child: Child) -> Placement | None:
     return Placement.objects.filter(child=child, ends_on__isnull=True).first()
 
@@ -171,26 +206,16 @@ def placement_record(
     """Record a placement of the child; the open placement ends on its start date."""
     child = lock_child(child)
     require_perm(by, "matching.record_placement", child)
-    today = england_today()
     current = open_placement_of(child)
-    approved = None
-    reg25a = None
-    if kind == PlacementKind.EP_CARERS and household is not None:
-        facts = household_facts(household, today=today)
-        approved = (facts.adopter_approved, facts.foster_approved)
-        reg25a = _reg25a_for(child, household)
     Errors(
-        placement_errors(
+        placement_record_errors(
             child=child,
             kind=kind,
             starts_on=starts_on,
             placement_code=placement_code,
             household=household,
             reason_for_change=reason_for_change,
-            open_placement=current,
-            household_approved=approved,
-            reg25a_in_force=reg25a is not None,
-            today=today,
+            current=current,
         )
     ).raise_any()
     if current is not None:
