@@ -119,6 +119,7 @@ NOT_RECORDS_OF_THE_PARENT = {
     "children:standard_not_applicable": _STANDARD_ITEM,
     "children:standard_verify": _STANDARD_ITEM,
     "carers:approval_add": "kind names the kind of approval (adopter or foster), not a record",
+    "matching:match_propose": "household_pk names a candidate household, not a child's record",
 }
 
 
@@ -152,6 +153,7 @@ def _twin_household(world, scope: str):
 TWINS = {
     "children": (_twin_child, "children:record"),
     "carers": (_twin_household, "carers:record"),
+    "matching": (_twin_child, "children:record"),
 }
 
 
