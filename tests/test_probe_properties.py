@@ -119,6 +119,7 @@ NOT_RECORDS_OF_THE_PARENT = {
     "children:standard_not_applicable": _STANDARD_ITEM,
     "children:standard_verify": _STANDARD_ITEM,
     "carers:approval_add": "kind names the kind of approval (adopter or foster), not a record",
+    "matching:match_propose": "household_pk names a candidate household, not a child's record",
 }
 
 
@@ -156,6 +157,7 @@ TWINS = {
     "reunification": (_twin_child, "children:record"),
     # family time's pages are nested under the child (children/<pk>/family-time/…)
     "family_time": (_twin_child, "children:record"),
+    "matching": (_twin_child, "children:record"),
 }
 
 

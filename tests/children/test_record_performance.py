@@ -102,11 +102,13 @@ def test_the_record_page_runs_no_more_queries_than_its_lists_need(
     # and the six of issue 8 part B: pre-proceedings (a series now, no longer joined) and their
     # review meetings, consents' written agreements, fathers without parental responsibility,
     # Part 19 applications and section 20 accommodation; one for reunification's tab (the
-    # child's decisions: none here, so the tab is hidden and reads nothing more); and the two of
+    # child's decisions: none here, so the tab is hidden and reads nothing more); the two of
     # the Family time tab for a child with no family time plan (plans, family time after adoption
-    # or a return home; with a plan, its sessions and attendance add a fixed three: tests/family_time)
-    assert len(queries) <= 40, "
-".join(q["sql"][:120] for q in queries.captured_queries)
+    # or a return home; with a plan, its sessions and attendance add a fixed three:
+    # tests/family_time); and the five of issue 11's "Placements and matching" tab
+    # (matching.selectors.journey_records: placements, matches with their authorisation and
+    # Reg 25A, agency decisions, formal matches, placement for adoption)
+    assert len(queries) <= 45, "\n".join(q["sql"][:120] for q in queries.captured_queries)
 
 
 def test_the_history_reads_every_kind_of_record_in_one_query(client_for, social_worker, own_team):
