@@ -16,7 +16,7 @@ from datetime import date
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django_fsm import ConcurrentTransition, has_transition_perm
+from django_fsm import ConcurrentTransition, can_proceed, has_transition_perm
 from django_fsm_log.models import StateLog
 
 from accounts import clock
@@ -94,6 +94,13 @@ def _move(
     if expected_stage is not None and journey.stage != expected_stage:
         raise ValidationError({"__all__": CHANGED})
     bound = getattr(journey, move.name)
+    if not can_proceed(bound, check_conditions=False):
+        raise ValidationError(
+            {
+                "__all__": f"The case is at {journey.get_stage_display().lower()}: "
+                "this step is not open from there"
+            }
+        )
     if not has_transition_perm(bound, by):
         raise PermissionDenied(f"{by.pk} may not {move.name} this child")
     check = move.check(move.facts(journey.child))
