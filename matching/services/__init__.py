@@ -1,0 +1,61 @@
+"""Every write to placements, matches and the agency's decisions (CONVENTIONS: services)."""
+
+from .decisions import (
+    adoption_placement_errors,
+    adoption_placement_record,
+    agency_decision_errors,
+    agency_decision_record,
+    formal_match_decide,
+    formal_match_decide_errors,
+    formal_match_errors,
+    formal_match_save,
+)
+from .matches import (
+    authorisation_errors,
+    match_authorise,
+    match_propose,
+    match_propose_errors,
+    match_withdraw,
+    match_withdraw_errors,
+    reg25a_approve,
+    reg25a_end,
+    reg25a_end_errors,
+    reg25a_end_for_household,
+    reg25a_errors,
+)
+from .placements import (
+    placement_correct,
+    placement_correct_errors,
+    placement_end,
+    placement_end_errors,
+    placement_errors,
+    placement_record,
+)
+
+__all__ = [
+    "adoption_placement_errors",
+    "adoption_placement_record",
+    "agency_decision_errors",
+    "agency_decision_record",
+    "authorisation_errors",
+    "formal_match_decide",
+    "formal_match_decide_errors",
+    "formal_match_errors",
+    "formal_match_save",
+    "match_authorise",
+    "match_propose",
+    "match_propose_errors",
+    "match_withdraw",
+    "match_withdraw_errors",
+    "placement_correct",
+    "placement_correct_errors",
+    "placement_end",
+    "placement_end_errors",
+    "placement_errors",
+    "placement_record",
+    "reg25a_approve",
+    "reg25a_end",
+    "reg25a_end_errors",
+    "reg25a_end_for_household",
+    "reg25a_errors",
+]
