@@ -13,7 +13,7 @@ from datetime import date
 from django.db.models import Prefetch
 
 from accounts import clock
-from children.models import Child, OrderKind, ProceedingsKind
+from children.models import Child, ConsentToPlacement, OrderKind, ProceedingsKind
 from children.selectors.legal import consent_authority
 
 from .guards import Facts
@@ -33,7 +33,10 @@ def _child_with_records(child: Child) -> Child:
             "proceedings",
             "orders",
             "family_members",
-            Prefetch("placement_consents"),
+            Prefetch(
+                "placement_consents",
+                queryset=ConsentToPlacement.objects.select_related("parent"),
+            ),
             "written_agreements",
         )
         .get()
@@ -41,7 +44,8 @@ def _child_with_records(child: Child) -> Child:
 
 
 def child_facts(child: Child, *, today: date | None = None) -> Facts:
-    """The facts of the child's own records (9 queries, whatever their number)."""
+    """The facts of the child's own records (a fixed number of queries, whatever their
+    number)."""
     day = today or clock.today()
     child = _child_with_records(child)
     plans = sorted(child.plans.all(), key=lambda p: (p.meeting_on, p.created_at))

@@ -76,11 +76,6 @@ def _warnings_with_reasons(check: guards.Check, given: dict | None, errors: dict
     return kept
 
 
-def transition_check(*, child: Child, name: str, check, facts=None) -> guards.Check:
-    """The guard's verdict for a transition on the current facts (the page's disabled buttons)."""
-    return check(facts or load_facts(child))
-
-
 def _move(
     *,
     child: Child,
