@@ -378,7 +378,7 @@ def _concern_ids(child):
 
 OWN_SOURCES = (
     HistorySource(
-        m.Child, "Child's details", lambda child: {"id": child.pk}, forms=(forms.ChildForm,)
+        m.Child, "Child's details", lambda child: {"id": child.pk}, forms=(forms.ChildEditForm,)
     ),
     HistorySource(
         m.SiblingGroup,

@@ -1,4 +1,4 @@
-from .child import ArchiveForm, BirthForm, ChildFilterForm, ChildForm
+from .child import ArchiveForm, BirthForm, ChildEditForm, ChildFilterForm, ChildForm
 from .consent import (
     ConsentForm,
     FatherWithoutPRForm,
@@ -43,6 +43,7 @@ __all__ = [
     "ArchiveFamilyMemberForm",
     "BirthForm",
     "ChildFilterForm",
+    "ChildEditForm",
     "ChildForm",
     # court
     "DirectionCompliedForm",

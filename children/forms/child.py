@@ -158,6 +158,21 @@ class ChildForm(GovFormMixin, forms.ModelForm):
             attach_model_errors(self, error)
 
 
+class ChildEditForm(ChildForm):
+    """Change a child's details: also the date of death, which a new record never has (it
+    keeps the record 15 years after a death before 18: LAW.md "Records and words", CPR reg 50)."""
+
+    date_of_death = GovDateField(
+        noun="death",
+        label="Date of death (only if the child has died)",
+        required=False,
+    )
+
+    class Meta(ChildForm.Meta):
+        # after the date of birth on the page
+        fields = [*ChildForm.Meta.fields[:4], "date_of_death", *ChildForm.Meta.fields[4:]]
+
+
 class BirthForm(GovFormMixin, forms.Form):
     date_of_birth = GovDateField(noun="birth")
     sex = forms.ChoiceField(

@@ -6,12 +6,12 @@ from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
 from accounts.clock import today as england_today
-from accounts.dates import add_months, not_in_future
+from accounts.dates import add_months, not_before, not_in_future
 from accounts.errors import Errors
 from accounts.models import FetchSite, Organisation, Team, TimeStampedModel
 
@@ -21,6 +21,7 @@ MAX_MONTHS_TO_DELIVERY = 10
 # a baby not yet recorded as born may be a little overdue (induction is usually offered by 42
 # weeks); an expected date further back is a typing error or a birth not yet recorded
 MAX_WEEKS_OVERDUE = 4
+DEATH_BEFORE_BIRTH = "Date of death must be on or after the date of birth"
 CHILD_ID_TAKEN = "Another child already has this local authority child ID"
 CHILD_ID_CHARACTERS = (
     "Local authority child ID must only include letters a to z, numbers, forward slashes (/), "
@@ -96,6 +97,9 @@ class Child(TimeStampedModel):
     known_as = models.CharField(max_length=100, blank=True)
     expected_delivery_date = models.DateField(null=True, blank=True)
     date_of_birth = models.DateField(null=True, blank=True)
+    # what the record is kept for after a death before 18 (LAW.md "Records and words", CPR
+    # reg 50(2)(b): 15 years after the death; children.retention)
+    date_of_death = models.DateField("date of death", null=True, blank=True)
     sex = models.CharField(max_length=1, choices=Sex.choices, blank=True)
     ethnicity = models.CharField(max_length=4, choices=Ethnicity.choices, default=Ethnicity.NOBT)
     religion = models.CharField(max_length=100, blank=True)
@@ -170,6 +174,13 @@ class Child(TimeStampedModel):
             models.CheckConstraint(
                 condition=Q(date_of_birth__isnull=False) | Q(expected_delivery_date__isnull=False),
                 name="child_has_birth_or_expected_date",
+            ),
+            # a death is on or after the birth, and only a born child has one
+            models.CheckConstraint(
+                condition=Q(date_of_death__isnull=True)
+                | Q(date_of_birth__isnull=False, date_of_death__gte=F("date_of_birth")),
+                name="child_death_on_or_after_birth",
+                violation_error_message=DEATH_BEFORE_BIRTH,
             ),
             # "nm-1" and "NM-1" are the same child ID in the case management system
             models.UniqueConstraint(
@@ -259,6 +270,12 @@ class Child(TimeStampedModel):
                 "of today",
             )
         not_in_future(errors, "identified_on", self.identified_on, "Date identified", today)
+        not_in_future(errors, "date_of_death", self.date_of_death, "Date of death", today)
+        not_before(
+            errors, "date_of_death", self.date_of_death, self.date_of_birth, DEATH_BEFORE_BIRTH
+        )
+        if self.date_of_death is not None and self.date_of_birth is None:
+            errors.add("date_of_death", "Enter the date of birth before the date of death")
         errors.raise_any()
 
     def _records(self, name: str):

@@ -23,9 +23,9 @@ def adoption_order_made_on(child: Child) -> date | None:
 
 
 def died_on(child: Child) -> date | None:
-    """The date of the child's death: no record holds it yet (the journey's closing reason
-    "died" will), so the 75th birthday applies."""
-    return None
+    """The date of the child's death, as recorded on the child's details: a death before 18
+    keeps the record 15 years after it (LAW.md "Records and words", CPR reg 50(2)(b))."""
+    return child.date_of_death
 
 
 def retention_reviews(child: Child) -> list[RetentionReview]:

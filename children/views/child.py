@@ -15,7 +15,7 @@ from accounts.govuk import attach_model_errors
 from accounts.permissions import can
 
 from .. import chronology, extensions, history, selectors, services
-from ..forms import ArchiveForm, BirthForm, ChildFilterForm, ChildForm
+from ..forms import ArchiveForm, BirthForm, ChildEditForm, ChildFilterForm, ChildForm
 from ..rules import works_with_children
 from .base import ChildRecordFormView, child_viewed
 
@@ -78,8 +78,9 @@ def child_list(request):
 
 def child_form_arguments(form: ChildForm) -> dict:
     """The child form's answers, named as ``child_create`` and ``child_update`` take them."""
-    # the service takes each answer by name; the form asks exactly the service's fields
-    return {name: form.cleaned_data[name] for name in ChildForm.Meta.fields}
+    # the service takes each answer by name; the form asks exactly the service's fields (the
+    # edit form also the date of death, which child_update takes and child_create does not)
+    return {name: form.cleaned_data[name] for name in form._meta.fields}
 
 
 @require_http_methods(["GET", "POST"])
@@ -146,7 +147,7 @@ def child_record(request, pk: int):
 
 
 class ChildEditView(ChildRecordFormView):
-    form_class = ChildForm
+    form_class = ChildEditForm
     title = "Change the child's details"
     success_message = "The child's details have been updated"
 
