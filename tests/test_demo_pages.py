@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.urls import get_resolver, reverse
 
 from accounts.models import User
+from children.extensions import extra_visibility
 from children.models import Child
 
 
@@ -26,16 +27,25 @@ def demo(db):
 
 
 def test_every_demo_user_sees_home_and_every_demo_child_record_they_may(demo, client):
+    seen_by_family_time_worker = 0
     for user in User.objects.all():
         client.force_login(user)
         assert client.get("/").status_code == 200, user.username
         for child in Child.objects.all():
             response = client.get(reverse("children:record", args=[child.pk]))
-            sees = user.roles - {"admin"} and user.organisation_id in (
-                child.responsible_authority_id,
-                child.referred_to_id,
-            )
+            if user.roles - {"admin"} == {"family_time_worker"}:
+                # a family time worker sees only the children of the family time they supervise
+                extra = extra_visibility(user)
+                sees = extra is not None and Child.objects.filter(extra, pk=child.pk).exists()
+                seen_by_family_time_worker += bool(sees)
+            else:
+                sees = user.roles - {"admin"} and user.organisation_id in (
+                    child.responsible_authority_id,
+                    child.referred_to_id,
+                )
             assert response.status_code == (200 if sees else 404), (user.username, child.pk)
+    # the demo's family time worker supervises family time, so their list is not empty
+    assert seen_by_family_time_worker >= 1
 
 
 @pytest.mark.parametrize("username", ["sw.northmoor", "tm.northmoor"])

@@ -40,9 +40,10 @@ def child(own_team, raa_worker):
 
 @pytest.fixture
 def higher_app_templates(settings, tmp_path):
-    """A template directory standing in for a higher app's templates."""
-    (tmp_path / "family_time").mkdir()
-    (tmp_path / "family_time" / "_tab.html").write_text(
+    """A template directory standing in for a higher app's templates (its own name: the real
+    apps above children register tabs of their own)."""
+    (tmp_path / "higher_app").mkdir()
+    (tmp_path / "higher_app" / "_tab.html").write_text(
         '<h2 class="govuk-heading-m">Family time</h2>'
         '<p class="govuk-body">{{ sessions }} sessions planned for {{ child.display_name }}</p>'
     )
@@ -70,28 +71,29 @@ def test_a_higher_apps_section_is_a_tab_of_the_record_with_its_own_context(
         return {"sessions": 3}
 
     tab = extensions.Section(
-        "family-time", "Family time", "family_time/_tab.html", family_time, order=65
+        "higher-app", "Higher app", "higher_app/_tab.html", family_time, order=65
     )
     with extensions.registered(extensions.sections, tab):
         page = record(client_for(social_worker), child)
-        assert '<a class="govuk-tabs__tab" href="#family-time">Family time</a>' in page
-        assert 'id="family-time"' in page
+        assert '<a class="govuk-tabs__tab" href="#higher-app">Higher app</a>' in page
+        assert 'id="higher-app"' in page
         assert "3 sessions planned for Extension Example" in page
         # after case notes (60), before practice standards (70)
-        assert page.index('href="#notes"') < page.index('href="#family-time"')
-        assert page.index('href="#family-time"') < page.index('href="#standards"')
+        assert page.index('href="#notes"') < page.index('href="#higher-app"')
+        assert page.index('href="#higher-app"') < page.index('href="#standards"')
 
         agency_page = record(client_for(raa_worker), child)
-        assert "#family-time" not in agency_page
+        assert "#higher-app" not in agency_page
         assert "sessions planned" not in agency_page
         # the child's own tabs are still there, each with its own context
         assert 'href="#reviews"' in agency_page
 
-    assert "#family-time" not in record(client_for(social_worker), child)
+    assert "#higher-app" not in record(client_for(social_worker), child)
 
 
 def test_the_childs_own_tabs_are_registered_on_the_extension_point():
-    keys = [section.key for section in extensions.sections]
+    # the higher apps (matching, family time, reunification) register their own tabs beside these
+    keys = [s.key for s in extensions.sections if s.template.startswith("children/")]
     assert keys == ["details", "family", "birth", "plan", "court", "reviews", "notes", "standards"]
 
 

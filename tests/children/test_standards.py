@@ -128,10 +128,12 @@ def test_consensual_items_apply_only_to_a_relinquished_baby(
     in_proceedings = ChildFactory(responsible_authority=own_team.organisation, team=own_team)
     assert consensual_item in selectors.standard_items_for(child=relinquished)
     assert consensual_item not in selectors.standard_items_for(child=in_proceedings)
-    record = services.standard_mark_met(
-        child=relinquished, item=consensual_item, met_on=TODAY, by=social_worker
-    )
-    assert record.created_by == social_worker
+    # Standard 2.9 is derived from the consent and Part 19 records (issue 9 item 10): like the
+    # other derived Standards, a manual tick is refused and says where to record it instead
+    with pytest.raises(ValidationError, match="Standard 2.9 is shown from the record"):
+        services.standard_mark_met(
+            child=relinquished, item=consensual_item, met_on=TODAY, by=social_worker
+        )
 
 
 def test_an_inactive_item_is_neither_listed_nor_markable(client_for, social_worker, child, item):

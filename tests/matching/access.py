@@ -37,7 +37,8 @@ def form_page(by_role=EDITORS, referred_by_role=None, errors=None, **records) ->
         by_role=by_role,
         other=404,
         referred=403,
-        referred_by_role={"admin": 404, **(referred_by_role or {})},
+        # the agency's family time worker supervises no family time of this child: it is hidden
+        referred_by_role={"admin": 404, "family_time_worker": 404, **(referred_by_role or {})},
         kwargs=_own(**records),
         errors={} if errors is None else errors,
     )
@@ -52,7 +53,12 @@ PAGES: dict[str, Page] = {
         by_role=EDITORS,
         other=404,
         referred=403,
-        referred_by_role={"admin": 404, "social_worker": 200, "team_manager": 200},
+        referred_by_role={
+            "admin": 404,
+            "family_time_worker": 404,
+            "social_worker": 200,
+            "team_manager": 200,
+        },
         kwargs=_own(),
         no_errors="a search: its one optional field only explains distance",
     ),

@@ -26,7 +26,9 @@ def _own(**records):
 
 
 def form_page(**records):
-    return child_page(default=403, by_role=EDITORS, kwargs=_own(**records), errors={})
+    # the family time worker sees a child only through family time they supervise (none here)
+    by_role = {**EDITORS, "family_time_worker": 404}
+    return child_page(default=403, by_role=by_role, kwargs=_own(**records), errors={})
 
 
 PAGES: dict = {
