@@ -109,7 +109,7 @@ def _next_hearing(child: Child, today: date) -> Hearing | None:
     if proceedings is None:
         return (
             Hearing.objects.filter(proceedings__child=child, listed_on__gte=today)
-            .order_by("listed_on")
+            .order_by("listed_on", "pk")  # the same tie-break as the loaded path below
             .first()
         )
     coming = [
@@ -129,7 +129,8 @@ def _open_proceedings(child: Child) -> Proceedings | None:
                 child=child, concluded_on__isnull=True, kind__in=list(TIME_LIMITED_KINDS)
             )
             .prefetch_related("extensions")
-            .order_by("-issued_on")
+            # the same tie-break as the loaded path below: the earliest recorded of a day's issues
+            .order_by("-issued_on", "pk")
             .first()
         )
     open_ = [each for each in proceedings if each.concluded_on is None and each.has_time_limit]
@@ -141,7 +142,7 @@ def _next_review(child: Child) -> LookedAfterReview | None:
     if reviews is None:
         return (
             LookedAfterReview.objects.filter(child=child, held_on__isnull=True)
-            .order_by("scheduled_on")
+            .order_by("scheduled_on", "pk")  # the same tie-break as the loaded path below
             .first()
         )
     scheduled = [review for review in reviews if review.held_on is None]
